@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace MaximoOffline.Data.Database;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a host.</summary>
+internal sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<MaximoDbContext>
+{
+    public MaximoDbContext CreateDbContext(string[] args) =>
+        ReplicaDatabase.At(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "maximo-offline-design.db")).CreateContext();
+}

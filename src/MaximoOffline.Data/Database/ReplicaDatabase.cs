@@ -1,0 +1,140 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MaximoOffline.Data.Database;
+
+/// <summary>
+/// The replica's SQLite file: where it is, how connections to it are opened (WAL, a busy timeout,
+/// foreign keys on), and bringing its schema up to date.
+/// </summary>
+public sealed class ReplicaDatabase
+{
+    /// <summary>How long a statement waits for another connection's write lock before failing.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    private ReplicaDatabase(string path)
+    {
+        Path = path;
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString();
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The default location, as the original scripts had it: <c>~/.maximo_offline/maximo.db</c>.</summary>
+    public static string DefaultPath =>
+        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".maximo_offline", "maximo.db");
+
+    /// <summary>
+    /// The database at <paramref name="configuredPath"/> (<c>~</c> expands to the home folder), or at
+    /// <see cref="DefaultPath"/> when none is configured. Creates the folder when it is missing.
+    /// </summary>
+    public static ReplicaDatabase At(string? configuredPath)
+    {
+        var path = ResolvePath(configuredPath);
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new ReplicaDatabaseException(path, $"its folder cannot be created ({e.Message})", e);
+        }
+
+        return new ReplicaDatabase(path);
+    }
+
+    /// <summary>Resolves a configured path the way <see cref="At"/> does, without touching the disk.</summary>
+    public static string ResolvePath(string? configuredPath)
+    {
+        if (string.IsNullOrWhiteSpace(configuredPath))
+        {
+            return DefaultPath;
+        }
+
+        var path = configuredPath.Trim();
+        if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
+        {
+            path = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path.TrimStart('~', '/'));
+        }
+
+        try
+        {
+            return System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ReplicaDatabaseException(configuredPath, $"it is not a valid file path ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Opens a connection with the replica's pragmas applied; failures name the path.</summary>
+    public SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            connection.Open();
+            SqlitePragmas.Apply(connection);
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new ReplicaDatabaseException(Path, e.Message, e);
+        }
+    }
+
+    /// <summary>EF Core options for this file; every connection EF opens gets the same pragmas.</summary>
+    public DbContextOptions<MaximoDbContext> ContextOptions()
+    {
+        var builder = new DbContextOptionsBuilder<MaximoDbContext>();
+        Configure(builder);
+        return builder.Options;
+    }
+
+    public MaximoDbContext CreateContext() => new(ContextOptions());
+
+    /// <summary>Configures <paramref name="builder"/> for this file (used by DI registration too).</summary>
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder
+            .UseSqlite(ConnectionString, o => o.CommandTimeout((int)BusyTimeout.TotalSeconds))
+            .AddInterceptors(SqlitePragmas.Interceptor);
+    }
+
+    /// <summary>
+    /// Creates the file when missing and applies every pending migration; switches the file to WAL so
+    /// that readers (the dashboard, the monitor) never block the sync's writer.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var context = CreateContext();
+            await context.Database.MigrateAsync(cancellationToken);
+            await using var connection = OpenConnection();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw new ReplicaDatabaseException(Path, e.Message, e);
+        }
+    }
+}

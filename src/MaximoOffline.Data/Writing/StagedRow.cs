@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace MaximoOffline.Data.Writing;
+
+/// <summary>One JSON object of a page, read into the values of its table's columns.</summary>
+internal sealed class StagedRow(object key, object? ownerKey, object[] values, object rowstamp, string raw, JsonElement[] children)
+{
+    public object Key { get; } = key;
+
+    public object? OwnerKey { get; } = ownerKey;
+
+    /// <summary>Typed column values in table column order (the key first), DBNull where absent.</summary>
+    public object[] Values { get; } = values;
+
+    public object Rowstamp { get; } = rowstamp;
+
+    public string Raw { get; } = raw;
+
+    /// <summary>The value of each child JSON key, by child index (default when absent).</summary>
+    public JsonElement[] Children { get; } = children;
+}
+
+/// <summary>A JSON object to write, with the key of the row that lists it and its position there.</summary>
+internal readonly record struct RowInput(JsonElement Element, object? OwnerKey, int Position);

@@ -1,0 +1,435 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MaximoOffline.Data.Replica;
+using Microsoft.Data.Sqlite;
+
+namespace MaximoOffline.Data.Writing;
+
+/// <summary>
+/// Writes the rows of one table as they appear under one parent table (or at the top of a page):
+/// stages JSON objects into column values, upserts them through prepared commands, and removes the
+/// children a parent no longer lists.
+/// </summary>
+internal sealed class TableWriter : IDisposable
+{
+    private static readonly JsonWriterOptions RawJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly ReplicaTable _table;
+    private readonly string? _ownerColumn;
+    private readonly Dictionary<string, int[]> _columnsByAttribute = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _childByJsonKey = new(StringComparer.Ordinal);
+    private readonly int[] _naturalKeyColumns;
+    private readonly HashSet<string> _untyped = new(StringComparer.Ordinal);
+    private readonly ArrayBufferWriter<byte> _rawBuffer = new(4096);
+    private readonly Utf8JsonWriter _rawWriter;
+
+    private readonly SqliteCommand _upsert;
+    private readonly SqliteParameter[] _upsertValues;
+    private readonly SqliteParameter? _upsertOwner;
+    private readonly SqliteParameter _upsertRowstamp, _upsertRaw, _upsertSyncedAt, _upsertRunId;
+    private readonly SqliteCommand _selectExisting;
+    private readonly SqliteCommand? _selectOwned, _remove, _unlink, _supersede;
+
+    public TableWriter(SqliteConnection connection, ReplicaTable table, ReplicaTable? owner, IReadOnlyList<ReplicaChild> children)
+    {
+        _table = table;
+        _ownerColumn = owner is null ? null : table.OwnerColumn(owner);
+        Children = children;
+        _rawWriter = new Utf8JsonWriter(_rawBuffer, RawJsonOptions);
+
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            var attribute = table.Columns[i].TopLevelAttribute;
+            _columnsByAttribute[attribute] = _columnsByAttribute.TryGetValue(attribute, out var slots) ? [.. slots, i] : [i];
+        }
+
+        for (var i = 0; i < children.Count; i++)
+        {
+            _childByJsonKey[children[i].JsonKey] = i;
+        }
+
+        _naturalKeyColumns = [.. table.NaturalKey.Select(n => IndexOfColumn(table, n))];
+
+        var key = Quote(table.KeyColumn);
+        var name = Quote(table.Name);
+
+        // Upsert: every typed column, the owner column of this parent, and the bookkeeping columns.
+        var columns = table.Columns.Select(c => c.Name).ToList();
+        if (_ownerColumn is not null)
+        {
+            columns.Add(_ownerColumn);
+        }
+
+        columns.AddRange([ReplicaColumns.Rowstamp, ReplicaColumns.Raw, ReplicaColumns.SyncedAt, ReplicaColumns.SyncRunId]);
+        var parameters = columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var updates = columns.Skip(1).Select(c => $"{Quote(c)} = excluded.{Quote(c)}")
+            .Append($"{Quote(ReplicaColumns.DeletedAt)} = NULL");
+        _upsert = Prepare(connection,
+            $"INSERT INTO {name} ({string.Join(", ", columns.Select(Quote))}, {Quote(ReplicaColumns.DeletedAt)}) " +
+            $"VALUES ({string.Join(", ", parameters)}, NULL) " +
+            $"ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", updates)}",
+            parameters.ToArray());
+        var p = _upsert.Parameters;
+        _upsertValues = [.. Enumerable.Range(0, table.Columns.Count).Select(i => p[i])];
+        var next = table.Columns.Count;
+        _upsertOwner = _ownerColumn is null ? null : p[next++];
+        _upsertRowstamp = p[next++];
+        _upsertRaw = p[next++];
+        _upsertSyncedAt = p[next++];
+        _upsertRunId = p[next];
+
+        _selectExisting = Prepare(connection, $"SELECT {key} FROM {name} WHERE {key} IN (SELECT value FROM json_each($keys))", "$keys");
+
+        if (_ownerColumn is not null)
+        {
+            var ownerColumn = Quote(_ownerColumn);
+            _selectOwned = Prepare(connection,
+                $"SELECT {key}, {ownerColumn} FROM {name} WHERE {ownerColumn} IN (SELECT value FROM json_each($owners))", "$owners");
+
+            // A row that other parents still own is only unlinked from this one.
+            var otherOwners = table.Owners.Select(table.OwnerColumn).Where(c => c != _ownerColumn)
+                .Select(c => $" AND {Quote(c)} IS NULL");
+            _remove = Prepare(connection,
+                $"DELETE FROM {name} WHERE {key} = $key AND {ownerColumn} = $owner{string.Concat(otherOwners)}", "$key", "$owner");
+            if (table.Owners.Count > 1)
+            {
+                _unlink = Prepare(connection,
+                    $"UPDATE {name} SET {ownerColumn} = NULL WHERE {key} = $key AND {ownerColumn} = $owner", "$key", "$owner");
+            }
+        }
+
+        if (table.NaturalKey.Count > 0)
+        {
+            // A live row holding the natural key of an incoming record under another unique id is a
+            // record that Maximo deleted and re-created: it is superseded (soft-deleted), not lost.
+            var natural = string.Join(", ", table.NaturalKey.Select(Quote));
+            var extracted = string.Join(", ", table.NaturalKey.Select((_, i) => $"json_extract(value, '$[{i}]')"));
+            var deletedAt = Quote(ReplicaColumns.DeletedAt);
+            _supersede = Prepare(connection,
+                $"UPDATE {name} SET {deletedAt} = $now WHERE {deletedAt} IS NULL " +
+                $"AND {key} NOT IN (SELECT value FROM json_each($keys)) " +
+                $"AND ({natural}) IN (SELECT {extracted} FROM json_each($naturals))",
+                "$now", "$keys", "$naturals");
+        }
+    }
+
+    public ReplicaTable Table => _table;
+
+    public IReadOnlyList<ReplicaChild> Children { get; }
+
+    public List<TableWriter> ChildWriters { get; } = [];
+
+    /// <summary>Attributes seen since the last <see cref="TakeUntypedAttributes"/> that have no typed column.</summary>
+    public IReadOnlySet<string> TakeUntypedAttributes()
+    {
+        var seen = _untyped.ToHashSet(StringComparer.Ordinal);
+        _untyped.Clear();
+        return seen;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="inputs"/> and, for each of <paramref name="replacedOwners"/> (parents that
+    /// existed before this page), removes the rows of this table it no longer lists.
+    /// </summary>
+    /// <returns>The rows written, in page order, and which of them existed before.</returns>
+    public (List<StagedRow> Rows, HashSet<object> Existing) Write(
+        IReadOnlyList<RowInput> inputs, IReadOnlyCollection<object> replacedOwners, WriteContext context, TableCounts counts)
+    {
+        var rows = Stage(inputs);
+        var existing = rows.Count == 0 ? [] : SelectKeys(_selectExisting, KeysJson(rows.Select(r => r.Key)));
+
+        if (_supersede is not null && rows.Count > 0)
+        {
+            _supersede.Parameters[0].Value = context.Now;
+            _supersede.Parameters[1].Value = KeysJson(rows.Select(r => r.Key));
+            _supersede.Parameters[2].Value = NaturalKeysJson(rows);
+            counts.Deleted += _supersede.ExecuteNonQuery();
+        }
+
+        List<(object Key, object Owner)> ownedBefore = replacedOwners.Count > 0 && _selectOwned is not null
+            ? SelectOwned(KeysJson(replacedOwners))
+            : [];
+
+        _upsertSyncedAt.Value = context.Now;
+        _upsertRunId.Value = context.RunId is { } runId ? runId : DBNull.Value;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < _upsertValues.Length; i++)
+            {
+                _upsertValues[i].Value = row.Values[i];
+            }
+
+            if (_upsertOwner is not null)
+            {
+                _upsertOwner.Value = row.OwnerKey ?? DBNull.Value;
+            }
+
+            _upsertRowstamp.Value = row.Rowstamp;
+            _upsertRaw.Value = row.Raw;
+            _upsert.ExecuteNonQuery();
+            if (existing.Contains(row.Key))
+            {
+                counts.Updated++;
+            }
+            else
+            {
+                counts.Inserted++;
+            }
+        }
+
+        if (ownedBefore.Count > 0)
+        {
+            var listed = rows.Select(r => (r.Key, r.OwnerKey!)).ToHashSet();
+            foreach (var (key, owner) in ownedBefore)
+            {
+                if (!listed.Contains((key, owner)))
+                {
+                    counts.Deleted += Remove(key, owner);
+                }
+            }
+        }
+
+        return (rows, existing);
+    }
+
+    private int Remove(object key, object owner)
+    {
+        _remove!.Parameters[0].Value = key;
+        _remove.Parameters[1].Value = owner;
+        var deleted = _remove.ExecuteNonQuery();
+        if (deleted == 0 && _unlink is not null)
+        {
+            _unlink.Parameters[0].Value = key;
+            _unlink.Parameters[1].Value = owner;
+            _unlink.ExecuteNonQuery();
+        }
+
+        return deleted;
+    }
+
+    private List<StagedRow> Stage(IReadOnlyList<RowInput> inputs)
+    {
+        var rows = new List<StagedRow>(inputs.Count);
+        Dictionary<object, int>? positions = null;
+        foreach (var input in inputs)
+        {
+            var row = StageOne(input);
+
+            // The same object listed twice in one page (a document linked to two assets, a group under
+            // each of its memberships) is one row: the last listing wins.
+            positions ??= new Dictionary<object, int>(inputs.Count);
+            if (positions.TryGetValue(row.Key, out var at))
+            {
+                rows[at] = row;
+            }
+            else
+            {
+                positions[row.Key] = rows.Count;
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    private StagedRow StageOne(RowInput input)
+    {
+        var element = input.Element;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new ReplicaWriteException(
+                $"A {_table.Name} record is not a JSON object (found {element.ValueKind}); the page was not written.");
+        }
+
+        var values = new object[_table.Columns.Count];
+        Array.Fill(values, DBNull.Value);
+        var children = Children.Count == 0 ? [] : new JsonElement[Children.Count];
+        object rowstamp = DBNull.Value;
+        var hasChildren = false;
+
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = property.Name;
+            if (_columnsByAttribute.TryGetValue(name, out var slots))
+            {
+                foreach (var slot in slots)
+                {
+                    values[slot] = ReadColumn(property.Value, _table.Columns[slot]);
+                }
+            }
+            else if (_childByJsonKey.TryGetValue(name, out var child))
+            {
+                children[child] = property.Value;
+                hasChildren = true;
+            }
+            else if (name == "_rowstamp")
+            {
+                rowstamp = JsonValues.TryGetInteger(property.Value, out var stamp) ? stamp : DBNull.Value;
+            }
+            else if (!IsDecoration(name))
+            {
+                _untyped.Add(name);
+            }
+        }
+
+        object key;
+        if (_table.HasPositionalKey)
+        {
+            key = string.Create(CultureInfo.InvariantCulture, $"{input.OwnerKey}/{input.Position}");
+            values[0] = key;
+        }
+        else if (values[0] is DBNull)
+        {
+            throw new ReplicaWriteException(
+                $"A {_table.Name} record has no '{_table.Key.SourcePath}', the unique id every {_table.Name} row is keyed by " +
+                $"(record {input.Position + 1}{(input.OwnerKey is null ? "" : $" under {input.OwnerKey}")}: {Excerpt(element)}). " +
+                "The page was not written; check that the object structure selects its unique id.");
+        }
+        else
+        {
+            key = values[0];
+        }
+
+        var raw = hasChildren ? RawWithoutChildren(element) : element.GetRawText();
+        return new StagedRow(key, input.OwnerKey, values, rowstamp, raw, children);
+    }
+
+    private static object ReadColumn(JsonElement value, ReplicaColumn column)
+    {
+        for (var i = 1; i < column.SourceSegments.Length; i++)
+        {
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(column.SourceSegments[i], out value))
+            {
+                return DBNull.Value;
+            }
+        }
+
+        return JsonValues.Convert(value, column.Kind);
+    }
+
+    private string RawWithoutChildren(JsonElement element)
+    {
+        _rawBuffer.ResetWrittenCount();
+        _rawWriter.Reset();
+        _rawWriter.WriteStartObject();
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!_childByJsonKey.ContainsKey(property.Name))
+            {
+                property.WriteTo(_rawWriter);
+            }
+        }
+
+        _rawWriter.WriteEndObject();
+        _rawWriter.Flush();
+        return Encoding.UTF8.GetString(_rawBuffer.WrittenSpan);
+    }
+
+    /// <summary>Links and bookkeeping Maximo adds to every object: not attributes of the record.</summary>
+    private static bool IsDecoration(string name) =>
+        name is "href" or "localref" or "_rowstamp" || name.EndsWith("_collectionref", StringComparison.Ordinal);
+
+    private static HashSet<object> SelectKeys(SqliteCommand command, string keysJson)
+    {
+        command.Parameters[0].Value = keysJson;
+        var keys = new HashSet<object>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetValue(0));
+        }
+
+        return keys;
+    }
+
+    private List<(object Key, object Owner)> SelectOwned(string ownersJson)
+    {
+        _selectOwned!.Parameters[0].Value = ownersJson;
+        var owned = new List<(object, object)>();
+        using var reader = _selectOwned.ExecuteReader();
+        while (reader.Read())
+        {
+            owned.Add((reader.GetValue(0), reader.GetValue(1)));
+        }
+
+        return owned;
+    }
+
+    private static string KeysJson(IEnumerable<object> keys) => JsonSerializer.Serialize(keys);
+
+    private string NaturalKeysJson(List<StagedRow> rows)
+    {
+        var values = rows.Select(r => _naturalKeyColumns.Select(c => r.Values[c] is DBNull ? null : r.Values[c]));
+        return JsonSerializer.Serialize(values);
+    }
+
+    private static string Excerpt(JsonElement element)
+    {
+        var text = element.GetRawText();
+        return text.Length <= 200 ? text : text[..200] + "…";
+    }
+
+    private static int IndexOfColumn(ReplicaTable table, string name)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (table.Columns[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"Natural key '{name}' of '{table.Name}' is not a typed column.");
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(parameter, DBNull.Value));
+        }
+
+        return command;
+    }
+
+    /// <summary>Enlists every command of this writer and its children in <paramref name="transaction"/>.</summary>
+    public void Enlist(SqliteTransaction? transaction)
+    {
+        foreach (var command in Commands())
+        {
+            command.Transaction = transaction;
+        }
+
+        foreach (var child in ChildWriters)
+        {
+            child.Enlist(transaction);
+        }
+    }
+
+    private IEnumerable<SqliteCommand> Commands() =>
+        new[] { _upsert, _selectExisting, _selectOwned, _remove, _unlink, _supersede }.OfType<SqliteCommand>();
+
+    public void Dispose()
+    {
+        _rawWriter.Dispose();
+        foreach (var command in Commands())
+        {
+            command.Dispose();
+        }
+
+        foreach (var child in ChildWriters)
+        {
+            child.Dispose();
+        }
+    }
+}
+
+/// <summary>What every row of one page shares: its write time and the run writing it.</summary>
+internal sealed record WriteContext(string Now, long? RunId);
