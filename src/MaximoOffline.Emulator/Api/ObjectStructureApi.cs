@@ -1,0 +1,149 @@
+using System.Globalization;
+using MaximoOffline.Emulator.Data;
+using MaximoOffline.Emulator.Json;
+using MaximoOffline.Emulator.Query;
+using Microsoft.AspNetCore.Http;
+
+namespace MaximoOffline.Emulator.Api;
+
+// GET {root}/os/{os} and GET {root}/os/{os}/{restid}.
+internal static class ObjectStructureApi
+{
+    public static async Task CollectionAsync(HttpContext context, EmulatorState state, string root, string os)
+    {
+        var data = state.Data;
+        var store = Resolve(state, os);
+        if (store is null)
+        {
+            await NotFoundAsync(context, $"BMXAA8727E - The object structure {os.ToUpperInvariant()} was not found.");
+            return;
+        }
+        CollectionQuery query;
+        PageResult page;
+        try
+        {
+            query = CollectionQuery.Parse(context.Request.Query, state.Options.MaxPageSize);
+            data.Gate.EnterReadLock();
+            try
+            {
+                page = QueryExecutor.Execute(store, query);
+            }
+            finally
+            {
+                data.Gate.ExitReadLock();
+            }
+        }
+        catch (QueryError error)
+        {
+            await ErrorBody.WriteAsync(context, error.Status, error.ReasonCode, error.Message);
+            return;
+        }
+        if (page.MaxRowstamp is { } maxRowstamp)
+        {
+            context.Response.Headers["maxrowstamp"] = maxRowstamp.ToString(CultureInfo.InvariantCulture);
+        }
+        if (query.CountOnly)
+        {
+            await CollectionBody.WriteObjectAsync(context, 200, w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("totalCount", page.TotalCount ?? 0);
+                w.WriteEndObject();
+            });
+            return;
+        }
+        var href = $"{CollectionBody.RootHref(context.Request, root, query.Style.RelativeUri)}/os/{store.Structure.Href}";
+        await CollectionBody.WriteAsync(context, page, query, href, store.ChildNames, context.RequestAborted);
+    }
+
+    public static async Task MemberAsync(HttpContext context, EmulatorState state, string root, string os, string restId)
+    {
+        var data = state.Data;
+        var store = Resolve(state, os);
+        if (store is null)
+        {
+            await NotFoundAsync(context, $"BMXAA8727E - The object structure {os.ToUpperInvariant()} was not found.");
+            return;
+        }
+        Selection selection;
+        try
+        {
+            selection = SelectParser.Parse(context.Request.Query["oslc.select"]) ?? Selection.AllAttributes;
+        }
+        catch (QueryError error)
+        {
+            await ErrorBody.WriteAsync(context, error.Status, error.ReasonCode, error.Message);
+            return;
+        }
+        Rec? rec = null;
+        data.Gate.EnterReadLock();
+        try
+        {
+            var index = Find(store, restId);
+            if (index >= 0)
+            {
+                rec = store.Materialize(index, selection);
+            }
+        }
+        finally
+        {
+            data.Gate.ExitReadLock();
+        }
+        if (rec is null)
+        {
+            await NotFoundAsync(context, $"BMXAA8727E - The {store.Structure.MainTable.ToUpperInvariant()} record {restId} was not found.");
+            return;
+        }
+        var style = ResponseStyle.From(context.Request.Query);
+        var href = $"{CollectionBody.RootHref(context.Request, root, style.RelativeUri)}/os/{store.Structure.Href}/{rec.RestId}";
+        await CollectionBody.WriteMemberAsync(context, rec, href, store.ChildNames, style);
+    }
+
+    public static Task NotFoundAsync(HttpContext context, string message) =>
+        ErrorBody.WriteAsync(context, 404, "BMXAA8727E", message);
+
+    private static OsStore? Resolve(EmulatorState state, string os) =>
+        string.Equals(os, ObjectStructures.ApiKey.Name, StringComparison.OrdinalIgnoreCase) ? state.Keys.AsStore() : state.Data.Find(os);
+
+    // By natural key when the rest id decodes to one; otherwise by comparing rest ids.
+    private static int Find(OsStore store, string restId)
+    {
+        var keys = store.Structure.NaturalKey;
+        var values = RestId.Decode(restId);
+        if (values is not null && values.Length == keys.Count && keys.Count > 0)
+        {
+            var accessors = keys.Select(store.Accessor).ToArray();
+            if (accessors.All(a => a is not null))
+            {
+                for (var i = 0; i < store.IndexCount; i++)
+                {
+                    if (Matches(accessors!, values, i) && store.IsLive(i))
+                    {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+        }
+        for (var i = 0; i < store.IndexCount; i++)
+        {
+            if (store.IsLive(i) && store.RestIdAt(i) == restId)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static bool Matches(Func<int, object?>[] accessors, string[] values, int index)
+    {
+        for (var k = 0; k < accessors.Length; k++)
+        {
+            if (Convert.ToString(accessors[k](index), CultureInfo.InvariantCulture) != values[k])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,32 @@
+namespace MaximoOffline.Emulator;
+
+// Settings of the emulated Maximo. A class, not a record: it holds the login secrets and a record's
+// generated ToString() would print them.
+public sealed class EmulatorOptions
+{
+    // Transactional volumes (assets, locations, work orders, inventory, persons) are multiplied by it.
+    public int Scale { get; set; } = 1;
+    public int Seed { get; set; } = 42;
+
+    // The key of the integration user MXINTADM, accepted from the start.
+    public string ApiKey { get; set; } = "maximo-offline-demo";
+    public string Username { get; set; } = "maxadmin";
+    public string Password { get; set; } = "maxadmin";
+
+    // mxe.oslc.maxpagesize: a larger oslc.pageSize is refused; it is also the page size when none is asked.
+    public int MaxPageSize { get; set; } = 1000;
+
+    // Maps /emulator/... (data changes and fault injection). Never on in the product's default host.
+    public bool ControlApiEnabled { get; set; }
+
+    // A folder of saved Maximo responses (mxapiasset.json, mxapiasset-2.json, ...) to serve instead of generated data.
+    public string? DataDirectory { get; set; }
+
+    // Maximo's quirk: a request carrying a session cookie and an API key is refused with BMXAA0021E.
+    public bool RejectCookieWithApiKey { get; set; } = true;
+
+    // The user that owns ApiKey, and whoami's answer for it.
+    public string ApiKeyUser { get; set; } = "MXINTADM";
+    public string DefaultSite { get; set; } = "KDFAC";
+    public string DefaultOrg { get; set; } = "EAGLENA";
+}

@@ -1,0 +1,58 @@
+using MaximoOffline.Emulator.Auth;
+using MaximoOffline.Emulator.Data;
+using MaximoOffline.Emulator.Faults;
+using MaximoOffline.Emulator.Loading;
+using Microsoft.Extensions.Options;
+
+namespace MaximoOffline.Emulator;
+
+// The emulator's whole mutable state, swapped as a unit by POST /emulator/reset.
+internal sealed class EmulatorState(IOptions<EmulatorOptions> options, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private Dataset? _data;
+    private KeyStore? _keys;
+
+    public EmulatorOptions Options => options.Value;
+    public TimeProvider Time => time;
+    public SessionStore Sessions { get; } = new();
+    public FaultRegistry Faults { get; } = new();
+
+    public Dataset Data
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _data ??= Load();
+            }
+        }
+    }
+
+    public KeyStore Keys
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _keys ??= new KeyStore(Options.ApiKey, Options.ApiKeyUser, time);
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _data = Load();
+            _keys = null;
+        }
+        Sessions.Clear();
+        Faults.Clear();
+    }
+
+    private Dataset Load() =>
+        Options.DataDirectory is { Length: > 0 } dir
+            ? SavedResponseLoader.Load(dir, (ulong)Options.Seed)
+            : Dataset.Generate(Math.Max(1, Options.Scale), Options.Seed);
+}

@@ -1,0 +1,78 @@
+namespace MaximoOffline.Emulator.Generation;
+
+// Values for the long tail of attributes a real record carries (a hundred on an asset), chosen from
+// the attribute's name the way Maximo's types follow naming habits: *date is a date, is* a flag,
+// *cost a decimal. Many are null, as on a real server.
+internal static class FillerValues
+{
+    private static readonly string[] CodeWords = ["EAGLE", "NORTH", "MAIN", "STD", "A1", "B2", "PRI", "SEC", "TYPE1", "TYPE2", "GEN", "EXT"];
+    private static readonly string[] TextWords =
+        ["inspect", "replace", "quarterly", "check", "seal", "bearing", "pump", "motor", "filter", "valve", "north", "wing",
+         "service", "per", "vendor", "spec", "line", "upper", "lower", "panel", "review", "annual", "safety", "note"];
+
+    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "disabled", "moved", "children", "autowogen", "rolltoallchildren", "hasld", "uncontrolled", "mainthierchy",
+        "internal", "nevercache", "reorder", "consignment", "hasfollowupwork", "chargestore", "outreq", "interruptible",
+        "downtime", "ignorediavail", "ignoresrmavail", "aos", "ams", "ignoremrpavail", "pluscismte", "plusciscontam",
+        "pluscloop", "pluscsolution", "nestedjpinprocess", "apptrequired", "flowcontrolled", "flowactionassist",
+        "suspendflow", "woisswap", "inctasksinsched", "reqasstdwntime", "acceptscharges", "returnedtovendor",
+    };
+
+    public static ValueFn For(string name)
+    {
+        var salt = Hash.OfName(name);
+        var n = name.ToLowerInvariant();
+        if (n.EndsWith("date", StringComparison.Ordinal) || n.EndsWith("time", StringComparison.Ordinal) && !n.Contains("downtime", StringComparison.Ordinal))
+        {
+            return (in Row r) => r.Chance(salt, 45) ? null : r.DaysAgo(salt + 1, 1, 2500);
+        }
+        if (Flags.Contains(n) || n.StartsWith("is", StringComparison.Ordinal) && n.Length > 4 || n.EndsWith("flag", StringComparison.Ordinal))
+        {
+            return (in Row r) => r.Chance(salt, 15);
+        }
+        if (IsQuantity(n))
+        {
+            return (in Row r) => r.Chance(salt, 20) ? null : r.Amount(salt + 1, 0, 5000);
+        }
+        if (n.EndsWith("count", StringComparison.Ordinal) || n.EndsWith("days", StringComparison.Ordinal) || n.EndsWith("seq", StringComparison.Ordinal))
+        {
+            return (in Row r) => (long)r.Int(salt, 0, 60);
+        }
+        if (n.EndsWith("sysid", StringComparison.Ordinal))
+        {
+            return (in Row r) => r.Chance(salt, 60) ? null : "EXTSYS1";
+        }
+        if (n.Contains("description", StringComparison.Ordinal) || n.Contains("memo", StringComparison.Ordinal) ||
+            n.Contains("remark", StringComparison.Ordinal) || n.Contains("comment", StringComparison.Ordinal) || n.Contains("note", StringComparison.Ordinal))
+        {
+            return (in Row r) => r.Chance(salt, 55) ? null : Text(r, salt + 1, 3, 8);
+        }
+        return (in Row r) => r.Chance(salt, 50) ? null : Code(r, salt + 1);
+    }
+
+    public static string Code(in Row r, ulong key) => $"{r.Pick(key, CodeWords)}{r.Int(key + 7, 10, 999)}";
+
+    public static string Text(in Row r, ulong key, int minWords, int maxWords)
+    {
+        var count = r.Int(key, minWords, maxWords + 1);
+        var words = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            words[i] = r.Pick(key + 11 + (ulong)i, TextWords);
+        }
+        words[0] = char.ToUpperInvariant(words[0][0]) + words[0][1..];
+        return string.Join(' ', words);
+    }
+
+    private static bool IsQuantity(string n) =>
+        n.Contains("cost", StringComparison.Ordinal) || n.Contains("price", StringComparison.Ordinal) ||
+        n.Contains("amount", StringComparison.Ordinal) || n.Contains("total", StringComparison.Ordinal) ||
+        n.Contains("budget", StringComparison.Ordinal) || n.Contains("qty", StringComparison.Ordinal) ||
+        n.Contains("quantity", StringComparison.Ordinal) || n.Contains("hrs", StringComparison.Ordinal) ||
+        n.Contains("hours", StringComparison.Ordinal) || n.Contains("measure", StringComparison.Ordinal) ||
+        n.Contains("rate", StringComparison.Ordinal) || n.Contains("life", StringComparison.Ordinal) ||
+        n.Contains("weight", StringComparison.Ordinal) || n.Contains("balance", StringComparison.Ordinal) ||
+        n.Contains("level", StringComparison.Ordinal) || n.Contains("reading", StringComparison.Ordinal) ||
+        n.Contains("tax", StringComparison.Ordinal) || n.EndsWith("bal", StringComparison.Ordinal);
+}

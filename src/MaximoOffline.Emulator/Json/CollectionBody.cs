@@ -1,0 +1,137 @@
+using System.Text.Json;
+using MaximoOffline.Emulator.Data;
+using MaximoOffline.Emulator.Query;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace MaximoOffline.Emulator.Json;
+
+// Streams a collection page straight to the response body: members first, then the collection href
+// and responseInfo with paging links that re-use the request's own host and query.
+internal static class CollectionBody
+{
+    private const int FlushEveryBytes = 32 * 1024;
+
+    public static async Task WriteAsync(HttpContext context, PageResult page, CollectionQuery query, string collectionHref,
+        IReadOnlyCollection<string> childNames, CancellationToken ct)
+    {
+        var style = query.Style;
+        context.Response.ContentType = "application/json";
+        var body = context.Response.BodyWriter;
+        var w = new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true });
+        await using (w.ConfigureAwait(false))
+        {
+            var records = new RecordWriter(w, style);
+            w.WriteStartObject();
+            if (!style.Lean)
+            {
+                WritePrefixes(w);
+            }
+            w.WriteStartArray(style.Lean ? Names.Member : Names.RdfsMember);
+            var selected = query.Select is { IsEmpty: false };
+            foreach (var rec in page.Members)
+            {
+                records.WriteMember(rec, $"{collectionHref}/{rec.RestId}", childNames, selected);
+                if (w.BytesPending > FlushEveryBytes)
+                {
+                    w.Flush();
+                    await body.FlushAsync(ct);
+                }
+            }
+            w.WriteEndArray();
+            w.WriteString(style.Lean ? Names.Href : Names.About, collectionHref);
+            WriteResponseInfo(w, context.Request, page, query);
+            w.WriteEndObject();
+            w.Flush();
+        }
+    }
+
+    private static void WriteResponseInfo(Utf8JsonWriter w, HttpRequest request, PageResult page, CollectionQuery query)
+    {
+        var lean = query.Style.Lean;
+        var self = RequestUrl(request, query.Style.RelativeUri, null);
+        w.WriteStartObject(lean ? "responseInfo" : "oslc:responseInfo");
+        w.WriteString(lean ? Names.Href : Names.About, self);
+        w.WriteNumber("pagenum", query.PageNo);
+        if (query.CollectionCount && page.TotalCount is { } total)
+        {
+            w.WriteNumber(lean ? "totalCount" : "oslc:totalCount", total);
+            w.WriteNumber("totalPages", (total + query.PageSize - 1) / query.PageSize);
+        }
+        if (page.HasNext)
+        {
+            WriteLink(w, lean ? "nextPage" : "oslc:nextPage", RequestUrl(request, query.Style.RelativeUri, query.PageNo + 1), lean);
+        }
+        if (query.PageNo > 1)
+        {
+            WriteLink(w, lean ? "previousPage" : "oslc:previousPage", RequestUrl(request, query.Style.RelativeUri, query.PageNo - 1), lean);
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteLink(Utf8JsonWriter w, string name, string url, bool lean)
+    {
+        w.WriteStartObject(name);
+        w.WriteString(lean ? "href" : "rdf:resource", url);
+        w.WriteEndObject();
+    }
+
+    // The request's own URL, optionally with another page number.
+    public static string RequestUrl(HttpRequest request, bool relative, int? pageNo)
+    {
+        var builder = new QueryBuilder();
+        foreach (var (key, values) in request.Query)
+        {
+            if (pageNo is not null && key == "pageno")
+            {
+                continue;
+            }
+            foreach (var value in values)
+            {
+                builder.Add(key, value ?? "");
+            }
+        }
+        if (pageNo is { } n)
+        {
+            builder.Add("pageno", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var origin = relative ? "" : $"{request.Scheme}://{request.Host}";
+        return $"{origin}{request.PathBase}{request.Path}{builder.ToQueryString()}";
+    }
+
+    public static string RootHref(HttpRequest request, string root, bool relative) =>
+        $"{(relative ? "" : $"{request.Scheme}://{request.Host}")}{request.PathBase}/maximo/{root}";
+
+    private static void WritePrefixes(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("prefixes");
+        w.WriteString("spi", "http://jazz.net/ns/ism/asset/smarter_physical_infrastructure#");
+        w.WriteString("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+        w.WriteString("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+        w.WriteString("oslc", "http://open-services.net/ns/core#");
+        w.WriteString("dcterms", "http://purl.org/dc/terms/");
+        w.WriteString("wdrs", "http://www.w3.org/2007/05/powder-s#");
+        w.WriteEndObject();
+    }
+
+    public static async Task WriteMemberAsync(HttpContext context, Rec rec, string href, IReadOnlyCollection<string> childNames, ResponseStyle style)
+    {
+        context.Response.ContentType = "application/json";
+        var w = new Utf8JsonWriter(context.Response.BodyWriter);
+        await using (w.ConfigureAwait(false))
+        {
+            new RecordWriter(w, style).WriteMember(rec, href, childNames, true);
+        }
+    }
+
+    public static async Task WriteObjectAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        var w = new Utf8JsonWriter(context.Response.BodyWriter);
+        await using (w.ConfigureAwait(false))
+        {
+            write(w);
+        }
+    }
+}

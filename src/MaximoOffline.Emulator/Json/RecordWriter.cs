@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.Json;
+using MaximoOffline.Emulator.Data;
+using MaximoOffline.Emulator.Query;
+
+namespace MaximoOffline.Emulator.Json;
+
+// Writes records as Maximo does, lean or namespaced: attributes, _rowstamp, href (members) or
+// localref (children), child arrays, doclinks as an object, and *_collectionref links.
+internal sealed class RecordWriter(Utf8JsonWriter w, ResponseStyle style)
+{
+    private static readonly JsonEncodedText RowstampName = JsonEncodedText.Encode("_rowstamp");
+    private static readonly JsonEncodedText LocalRef = JsonEncodedText.Encode("localref");
+
+    private JsonEncodedText HrefName => style.Lean ? Names.Href : Names.About;
+
+    public void WriteMember(Rec rec, string href, IReadOnlyCollection<string> childNames, bool selected)
+    {
+        w.WriteStartObject();
+        w.WriteString(HrefName, href);
+        if (selected)
+        {
+            WriteBody(rec, href, childNames);
+        }
+        w.WriteEndObject();
+    }
+
+    private void WriteBody(Rec rec, string href, IReadOnlyCollection<string> childNames)
+    {
+        WriteAttributes(rec);
+        Span<char> digits = stackalloc char[20];
+        rec.Rowstamp.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+        w.WriteString(RowstampName, digits[..written]);
+        foreach (var set in rec.Children ?? [])
+        {
+            if (set.IsDocLinks)
+            {
+                WriteDocLinks(set, href);
+            }
+            else
+            {
+                WriteChildren(set, href);
+            }
+        }
+        if (!style.IgnoreCollectionRef)
+        {
+            foreach (var child in childNames)
+            {
+                if (rec.Children?.Exists(c => c.Name == child) != true)
+                {
+                    w.WriteString(PropertyNames.For(child + "_collectionref", true), $"{href}/{child}");
+                }
+            }
+        }
+    }
+
+    private void WriteChildren(ChildSet set, string parentRef)
+    {
+        w.WriteStartArray(PropertyNames.For(set.Name, style.Lean));
+        for (var i = 0; i < set.Rows.Count; i++)
+        {
+            var row = set.Rows[i];
+            var localRef = row.UniqueId is { } id
+                ? $"{parentRef}/{set.Relation}/{i}-{id}"
+                : $"{parentRef}/{set.Relation}/{i}";
+            w.WriteStartObject();
+            w.WriteString(LocalRef, localRef);
+            WriteBody(row, localRef, []);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    // doclinks is an object holding members whose properties sit in describedBy.
+    private void WriteDocLinks(ChildSet set, string parentHref)
+    {
+        var collection = $"{parentHref}/doclinks";
+        w.WritePropertyName(PropertyNames.For("doclinks", style.Lean));
+        w.WriteStartObject();
+        w.WriteString(HrefName, collection);
+        w.WriteStartArray(style.Lean ? Names.Member : Names.RdfsMember);
+        for (var i = 0; i < set.Rows.Count; i++)
+        {
+            var row = set.Rows[i];
+            w.WriteStartObject();
+            w.WriteString(HrefName, $"{collection}/{row.UniqueId}");
+            w.WriteString(LocalRef, $"{collection}/{i}-{row.UniqueId}");
+            w.WritePropertyName(style.Lean ? "describedBy" : "wdrs:describedBy");
+            w.WriteStartObject();
+            foreach (var (name, value) in row.Attributes)
+            {
+                if (name == "format")
+                {
+                    w.WritePropertyName(style.Lean ? "format" : "dcterms:format");
+                    w.WriteStartObject();
+                    w.WriteString(style.Lean ? "label" : "rdfs:label", value as string);
+                    w.WriteEndObject();
+                    continue;
+                }
+                if (ShouldWrite(value))
+                {
+                    w.WritePropertyName(style.Lean ? name : DocLinkName(name));
+                    WriteValue(value);
+                }
+            }
+            w.WriteString(HrefName, $"{collection}/meta/{row.UniqueId}");
+            w.WriteString(RowstampName, row.Rowstamp.ToString(CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static string DocLinkName(string name) => name switch
+    {
+        "title" or "description" or "identifier" or "created" or "modified" => "dcterms:" + name,
+        "createby" => "dcterms:creator",
+        _ => "spi:" + name,
+    };
+
+    private void WriteAttributes(Rec rec)
+    {
+        foreach (var (name, value) in rec.Attributes)
+        {
+            if (ShouldWrite(value))
+            {
+                w.WritePropertyName(PropertyNames.For(name, style.Lean));
+                WriteValue(value);
+            }
+        }
+    }
+
+    private bool ShouldWrite(object? value) => value is not null || !style.DropNulls;
+
+    public void WriteValue(object? value)
+    {
+        switch (value)
+        {
+            case null:
+            case ExplicitNull:
+                w.WriteNullValue();
+                break;
+            case string s:
+                w.WriteStringValue(s);
+                break;
+            case long l:
+                w.WriteNumberValue(l);
+                break;
+            case int i:
+                w.WriteNumberValue(i);
+                break;
+            case double d:
+                w.WriteNumberValue(d);
+                break;
+            case decimal m:
+                w.WriteNumberValue(m);
+                break;
+            case bool b:
+                w.WriteBooleanValue(b);
+                break;
+            case DateTimeOffset date:
+                Span<char> buffer = stackalloc char[32];
+                date.TryFormat(buffer, out var written, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+                w.WriteStringValue(buffer[..written]);
+                break;
+            default:
+                w.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+}
+
+internal static class Names
+{
+    public static readonly JsonEncodedText Href = JsonEncodedText.Encode("href");
+    public static readonly JsonEncodedText About = JsonEncodedText.Encode("rdf:about");
+    public static readonly JsonEncodedText Member = JsonEncodedText.Encode("member");
+    public static readonly JsonEncodedText RdfsMember = JsonEncodedText.Encode("rdfs:member");
+}
