@@ -80,11 +80,11 @@ internal sealed class AssetGenerator(ulong seed, int scale)
                 "nextrevdate", "pmcomresetdate", "remarks", "rotsuspacct", "secondarystatus", "serviceaddresscode", "sparepartsqty",
                 "statusiface", "tollprice", "warrantyenddate", "yearofmanufacture", "costcenter", "purchaseorder", "receiptdate",
                 "pluscismte", "plusciscontam", "pluscsolution", "pluscvendor", "pluscmodelnum", "pluscphyloc", "pluscpmextdate",
-                "pluscduedate", "pluscsumdir", "pluscsumeu", "pluscsumread", "pluscsumspan", "pluscsumtol")
+                "pluscduedate")
             .AlwaysNull("pluspcustomer", "plusssourcereference", "ex_retiredby")
             .Filler("ex_criticality", "ex_costcenter", "ex_building", "ex_floor", "ex_room", "ex_legacyid", "ex_installcontractor",
                 "ex_inspectionfreq", "ex_lastinspdate", "ex_nextinspdate", "ex_riskscore", "ex_energyrating", "ex_barcode",
-                "ex_gpslat", "ex_gpslong", "ex_warrantyvendor", "ex_sapequnr", "ex_sapfuncloc", "ex_regulated", "ex_permitnum",
+                "ex_warrantyvendor", "ex_sapequnr", "ex_sapfuncloc", "ex_regulated", "ex_permitnum",
                 "ex_condition", "ex_remlife", "ex_capitalproject", "ex_ownerdept", "ka_assetgroup", "ka_maintzone", "kd_areacode",
                 "kd_shiftcrew")
             .Build();

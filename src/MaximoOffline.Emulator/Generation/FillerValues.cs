@@ -25,7 +25,7 @@ internal static class FillerValues
         var n = name.ToLowerInvariant();
         if (n.EndsWith("date", StringComparison.Ordinal) || n.EndsWith("time", StringComparison.Ordinal) && !n.Contains("downtime", StringComparison.Ordinal))
         {
-            return (in Row r) => r.Chance(salt, 45) ? null : r.DaysAgo(salt + 1, 1, 2500);
+            return (in Row r) => r.Chance(salt, 30) ? null : r.DaysAgo(salt + 1, 1, 2500);
         }
         if (Flags.Contains(n) || n.StartsWith("is", StringComparison.Ordinal) && n.Length > 4 || n.EndsWith("flag", StringComparison.Ordinal))
         {
@@ -33,7 +33,7 @@ internal static class FillerValues
         }
         if (IsQuantity(n))
         {
-            return (in Row r) => r.Chance(salt, 20) ? null : r.Amount(salt + 1, 0, 5000);
+            return (in Row r) => r.Chance(salt, 10) ? null : r.Amount(salt + 1, 0, 5000);
         }
         if (n.EndsWith("count", StringComparison.Ordinal) || n.EndsWith("days", StringComparison.Ordinal) || n.EndsWith("seq", StringComparison.Ordinal))
         {
@@ -46,9 +46,9 @@ internal static class FillerValues
         if (n.Contains("description", StringComparison.Ordinal) || n.Contains("memo", StringComparison.Ordinal) ||
             n.Contains("remark", StringComparison.Ordinal) || n.Contains("comment", StringComparison.Ordinal) || n.Contains("note", StringComparison.Ordinal))
         {
-            return (in Row r) => r.Chance(salt, 55) ? null : Text(r, salt + 1, 3, 8);
+            return (in Row r) => r.Chance(salt, 35) ? null : Text(r, salt + 1, 3, 8);
         }
-        return (in Row r) => r.Chance(salt, 50) ? null : Code(r, salt + 1);
+        return (in Row r) => r.Chance(salt, 25) ? null : Code(r, salt + 1);
     }
 
     public static string Code(in Row r, ulong key) => $"{r.Pick(key, CodeWords)}{r.Int(key + 7, 10, 999)}";

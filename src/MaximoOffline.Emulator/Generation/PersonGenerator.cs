@@ -93,7 +93,7 @@ internal sealed class PersonGenerator(int scale)
                 "delegatefromdate", "delegatetodate", "externalrefid", "sendersysid", "sourcesysid", "ownersysid", "nickname",
                 "pcardnumber", "pcardtype", "pcardexpdate", "pcardverification", "vip", "workzone", "shiptoaddresscode",
                 "lastevaldate", "nextevaldate", "primarysms", "imname", "wopriority", "birthcity", "dfltapp", "hrpersonid",
-                "ldapdn", "masissuer", "statusiface")
+                "ldapdn", "masissuer", "statusiface", "employeenum", "payrollid", "reportedbyid", "costcenter", "orgunit", "managerid", "workphone", "mobilephone", "faxphone", "pager")
             .AlwaysNull("pluspcustomer", "pcardtype2")
             .Filler("ex_badge", "ex_costcenter", "ex_union", "ex_shift", "ex_certexpdate", "ex_crew", "ex_vehicle", "ex_radio",
                 "ka_payrollid", "kd_bldgaccess")
