@@ -102,11 +102,14 @@ public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) :
             b.Property(r => r.Mode).HasColumnName("mode").HasConversion<string>().HasMaxLength(16);
             b.Property(r => r.Trigger).HasColumnName("trigger").HasConversion<string>().HasMaxLength(16);
             b.Property(r => r.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
+            b.Property(r => r.Force).HasColumnName("force");
+            b.Property(r => r.CancelRequested).HasColumnName("cancel_requested");
             b.Property(r => r.ParentRunId).HasColumnName("parent_run_id");
             b.Property(r => r.JobId).HasColumnName("job_id");
             b.Property(r => r.QueuedAt).HasColumnName("queued_at");
             b.Property(r => r.StartedAt).HasColumnName("started_at");
             b.Property(r => r.FinishedAt).HasColumnName("finished_at");
+            b.Property(r => r.Owner).HasColumnName("owner");
             b.Property(r => r.HeartbeatAt).HasColumnName("heartbeat_at");
             b.Property(r => r.TotalRecords).HasColumnName("total_records");
             b.Property(r => r.Pages).HasColumnName("pages");

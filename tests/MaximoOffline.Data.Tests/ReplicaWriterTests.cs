@@ -13,7 +13,7 @@ public sealed class ReplicaWriterTests : IAsyncLifetime
 
     public Task DisposeAsync() => _replica.DisposeAsync();
 
-    private PageWriteResult Write(ReplicaTable root, string pageJson, Action<SqliteTransaction>? alsoInTransaction = null)
+    private PageWriteResult Write(ReplicaTable root, string pageJson, Action<SqliteTransaction, PageWriteResult>? alsoInTransaction = null)
     {
         using var connection = _replica.Open();
         using var writer = new ReplicaWriter(connection, root);
@@ -164,7 +164,7 @@ public sealed class ReplicaWriterTests : IAsyncLifetime
     public void WorkDoneInTheSameTransactionRollsBackWithThePage()
     {
         Assert.Throws<InvalidOperationException>(() => Write(ReplicaCatalog.Asset, ThreeAssets,
-            _ => throw new InvalidOperationException("progress could not be saved")));
+            (_, _) => throw new InvalidOperationException("progress could not be saved")));
 
         Assert.Equal(0, _replica.Count("asset"));
         Assert.Equal(0, _replica.Count("assetmeter"));
@@ -173,7 +173,7 @@ public sealed class ReplicaWriterTests : IAsyncLifetime
     [Fact]
     public void WorkDoneInTheSameTransactionCommitsWithThePage()
     {
-        Write(ReplicaCatalog.Asset, ThreeAssets, transaction =>
+        Write(ReplicaCatalog.Asset, ThreeAssets, (transaction, _) =>
         {
             using var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;

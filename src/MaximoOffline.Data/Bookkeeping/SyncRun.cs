@@ -14,6 +14,12 @@ public sealed class SyncRun
 
     public SyncTrigger Trigger { get; set; }
 
+    /// <summary>A full sync allowed to sweep more than <c>Sync:MaxDeleteFraction</c>.</summary>
+    public bool Force { get; set; }
+
+    /// <summary>A user asked to cancel; the process running it stops at the next page boundary.</summary>
+    public bool CancelRequested { get; set; }
+
     public SyncRunStatus Status { get; set; }
 
     /// <summary>For an endpoint run started by a <c>all</c> run, that run.</summary>
@@ -27,6 +33,9 @@ public sealed class SyncRun
     public DateTime? StartedAt { get; set; }
 
     public DateTime? FinishedAt { get; set; }
+
+    /// <summary>The process that holds the run's lease: <c>{machine}/{process id}/{process start ticks}</c>.</summary>
+    public string? Owner { get; set; }
 
     /// <summary>Last sign of life of the process running it: a run whose heartbeat stops is interrupted.</summary>
     public DateTime? HeartbeatAt { get; set; }

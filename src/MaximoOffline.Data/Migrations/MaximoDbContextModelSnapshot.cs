@@ -54,6 +54,10 @@ namespace MaximoOffline.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_requested");
+
                     b.Property<string>("Endpoint")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -68,6 +72,10 @@ namespace MaximoOffline.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
+                    b.Property<bool>("Force")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("force");
+
                     b.Property<DateTime?>("HeartbeatAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("heartbeat_at");
@@ -81,6 +89,10 @@ namespace MaximoOffline.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("mode");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
 
                     b.Property<int>("Pages")
                         .HasColumnType("INTEGER")

@@ -18,6 +18,9 @@ public static class ReplicaColumns
     /// <summary>Set when a full sync no longer saw the row, or another row took its natural key.</summary>
     public const string DeletedAt = "deleted_at";
 
+    /// <summary>The text format of dates in typed columns and bookkeeping: UTC, sortable, understood by SQLite's date functions.</summary>
+    public const string DateFormat = "yyyy-MM-dd HH:mm:ss";
+
     /// <summary>Key of a child that carries no unique id: <c>{parent key}/{position}</c>.</summary>
     public const string RowKey = "rowkey";
 }

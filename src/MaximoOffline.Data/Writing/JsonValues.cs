@@ -8,12 +8,12 @@ namespace MaximoOffline.Data.Writing;
 /// Converts Maximo's JSON values to typed column values. A value that does not fit its column is
 /// stored as NULL there (it is still in <c>raw</c>): an odd value never fails a sync.
 /// </summary>
-internal static class JsonValues
+public static class JsonValues
 {
     /// <summary>The format of date columns: UTC, sortable as text, understood by SQLite's date functions.</summary>
-    public const string DateFormat = "yyyy-MM-dd HH:mm:ss";
+    public const string DateFormat = ReplicaColumns.DateFormat;
 
-    public static object Convert(JsonElement value, ColumnKind kind) => kind switch
+    internal static object Convert(JsonElement value, ColumnKind kind) => kind switch
     {
         ColumnKind.Integer => ToInteger(value),
         ColumnKind.Real => ToReal(value),

@@ -49,7 +49,7 @@ public sealed class ReplicaWriter : IDisposable
     /// roll back together. Throws <see cref="ReplicaWriteException"/> for a record that cannot be
     /// written; the database is then as it was before the call.
     /// </summary>
-    public PageWriteResult WritePage(IReadOnlyList<JsonElement> records, long? syncRunId = null, Action<SqliteTransaction>? alsoInTransaction = null)
+    public PageWriteResult WritePage(IReadOnlyList<JsonElement> records, long? syncRunId = null, Action<SqliteTransaction, PageWriteResult>? alsoInTransaction = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         var context = new WriteContext(_time.GetUtcNow().UtcDateTime.ToString(JsonValues.DateFormat, CultureInfo.InvariantCulture), syncRunId);
@@ -66,39 +66,42 @@ public sealed class ReplicaWriter : IDisposable
             }
 
             WriteLevel(_root, inputs, [], context, counts);
-            alsoInTransaction?.Invoke(transaction);
+            var result = new PageWriteResult(records.Count, counts, TakeUntyped());
+            alsoInTransaction?.Invoke(transaction, result);
             transaction.Commit();
+            return result;
         }
         catch (SqliteException e)
         {
             transaction.Rollback();
-            DiscardUntyped();
+            TakeUntyped();
             throw new ReplicaWriteException($"Writing a page of {_root.Table.Name} records failed: {e.Message}. Nothing of the page was written.", e);
         }
         catch
         {
             transaction.Rollback();
-            DiscardUntyped();
+            TakeUntyped();
             throw;
         }
         finally
         {
             _root.Enlist(null);
         }
+    }
 
+    private Dictionary<string, IReadOnlySet<string>> TakeUntyped()
+    {
         var untyped = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var writer in _all)
         {
             var names = writer.TakeUntypedAttributes();
-            if (names.Count == 0)
+            if (names.Count > 0)
             {
-                continue;
+                untyped[writer.Table.Name] = untyped.TryGetValue(writer.Table.Name, out var seen) ? seen.Union(names).ToHashSet() : names;
             }
-
-            untyped[writer.Table.Name] = untyped.TryGetValue(writer.Table.Name, out var seen) ? seen.Union(names).ToHashSet() : names;
         }
 
-        return new PageWriteResult(records.Count, counts, untyped);
+        return untyped;
     }
 
     private static void WriteLevel(TableWriter writer, IReadOnlyList<RowInput> inputs, IReadOnlyCollection<object> replacedOwners,
@@ -167,14 +170,6 @@ public sealed class ReplicaWriter : IDisposable
         }
 
         return writer;
-    }
-
-    private void DiscardUntyped()
-    {
-        foreach (var writer in _all)
-        {
-            writer.TakeUntypedAttributes();
-        }
     }
 
     public void Dispose() => _root.Dispose();

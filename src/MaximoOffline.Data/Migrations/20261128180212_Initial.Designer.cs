@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MaximoOffline.Data.Migrations
 {
     [DbContext(typeof(MaximoDbContext))]
-    [Migration("20261128175042_Initial")]
+    [Migration("20261128180212_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -57,6 +57,10 @@ namespace MaximoOffline.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_requested");
+
                     b.Property<string>("Endpoint")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -71,6 +75,10 @@ namespace MaximoOffline.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
+                    b.Property<bool>("Force")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("force");
+
                     b.Property<DateTime?>("HeartbeatAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("heartbeat_at");
@@ -84,6 +92,10 @@ namespace MaximoOffline.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("mode");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
 
                     b.Property<int>("Pages")
                         .HasColumnType("INTEGER")

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using MaximoOffline.Sync.Settings;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace MaximoOffline.Sync.Client;
+
+/// <summary>
+/// The one HTTP client for Maximo's REST API. Requests are retried, timed out and authenticated by
+/// the handlers it is built with (see <c>SyncExtensions</c>); this class builds URLs, reads pages as
+/// they stream in, and turns every failure into a <see cref="MaximoException"/> that explains it.
+/// </summary>
+public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptions<MaximoOptions> options)
+{
+    private readonly MaximoOptions _options = options.Value;
+
+    public Uri BaseUrl => locator.BaseUrl;
+
+    /// <summary>The URL of a collection request.</summary>
+    public Uri CollectionUri(string objectStructure, MaximoQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new Uri($"{RootUrl}/os/{objectStructure.ToLowerInvariant()}?{query.ToQueryString()}");
+    }
+
+    private string RootUrl => $"{locator.BaseUrl}/{_options.ApiRoot}";
+
+    public Task<MaximoPage> GetPageAsync(string objectStructure, MaximoQuery query, CancellationToken cancellationToken) =>
+        GetPageAsync(CollectionUri(objectStructure, query), cancellationToken);
+
+    /// <summary>Reads one page; a <c>nextPage</c> link is re-based onto the configured Maximo first.</summary>
+    public async Task<MaximoPage> GetPageAsync(Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        url = Rebase(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var response = await SendAsync(request, cancellationToken);
+        var maxRowstamp = response.Headers.TryGetValues("maxrowstamp", out var values)
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var stamp) ? stamp : (long?)null;
+        var (document, bytes) = await ReadJsonAsync(response, url, cancellationToken);
+        return new MaximoPage(document, maxRowstamp, bytes);
+    }
+
+    /// <summary>The number of records a query matches (<c>count=1</c>).</summary>
+    public async Task<long> CountAsync(string objectStructure, MaximoQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var page = await GetPageAsync(objectStructure, query with { CountOnly = true, Select = null, OrderBy = [], PageSize = null }, cancellationToken);
+        return page.TotalCount is long total && total >= 0
+            ? total
+            : throw new MaximoResponseException($"Maximo at {BaseUrl} answered a count request without a valid totalCount.", transient: false);
+    }
+
+    /// <summary>The user the credentials belong to (<c>{root}/whoami</c>), including its default site.</summary>
+    public async Task<(string? UserId, string? DefaultSite)> WhoAmIAsync(CancellationToken cancellationToken)
+    {
+        var url = new Uri($"{RootUrl}/whoami?lean=1");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var response = await SendAsync(request, cancellationToken);
+        var (document, _) = await ReadJsonAsync(response, url, cancellationToken);
+        using (document)
+        {
+            var root = document.RootElement;
+            return (Text(root, "userid") ?? Text(root, "userName"), Text(root, "defsite") ?? Text(root, "insertSite"));
+        }
+    }
+
+    /// <summary>
+    /// A <c>nextPage</c> (or any) link re-based onto the configured base URL: behind a proxy Maximo may
+    /// name an internal host or scheme, and no request ever goes to a host other than the configured one.
+    /// </summary>
+    public Uri Rebase(Uri href)
+    {
+        ArgumentNullException.ThrowIfNull(href);
+        var baseUrl = locator.BaseUrl;
+        var basePath = baseUrl.AbsolutePath.TrimEnd('/');
+        var path = href.AbsolutePath;
+        var at = basePath.Length == 0 ? -1 : path.IndexOf(basePath + "/", StringComparison.OrdinalIgnoreCase);
+        var rest = at >= 0 ? path[(at + basePath.Length)..] : path;
+        return new Uri($"{baseUrl.GetLeftPart(UriPartial.Authority)}{basePath}{rest}{href.Query}");
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        var where = request.RequestUri!.GetLeftPart(UriPartial.Path);
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new MaximoUnreachableException($"Maximo at {where} could not be reached ({e.Message}). Check Maximo:BaseUrl and that the server is up.", transient: false, e);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new MaximoUnreachableException($"Maximo at {where} did not answer within {_options.TimeoutSeconds} s, even after {_options.MaxRetries} retries. Check the server, or raise Maximo:TimeoutSeconds.", transient: false, e);
+        }
+        catch (BrokenCircuitException e)
+        {
+            throw new MaximoUnreachableException($"Maximo at {where} has been failing, so requests are paused for a while ({e.Message}).", transient: false, e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new MaximoUnreachableException($"Maximo at {where} did not answer in time (Maximo:TimeoutSeconds is {_options.TimeoutSeconds}).", transient: false, e);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw await MaximoErrors.FromResponseAsync(response, cancellationToken);
+            }
+        }
+
+        return response;
+    }
+
+    private async Task<(JsonDocument Document, long Bytes)> ReadJsonAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken)
+    {
+        var where = url.GetLeftPart(UriPartial.Path);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && (mediaType.Contains("html", StringComparison.OrdinalIgnoreCase) || mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new MaximoResponseException(
+                $"Maximo at {where} answered with {mediaType} instead of JSON: not authenticated, or not a Maximo API (a login page?). " +
+                "Check Maximo:BaseUrl, Maximo:ApiRoot and the credentials.", transient: false);
+        }
+
+        var limit = (long)_options.MaxPageMegabytes * 1024 * 1024;
+        if (response.Content.Headers.ContentLength > limit)
+        {
+            throw new MaximoResponseException(
+                $"Maximo at {where} sent a page of {response.Content.Headers.ContentLength / (1024 * 1024)} MB, over Maximo:MaxPageMegabytes ({_options.MaxPageMegabytes}); lower Maximo:PageSize.",
+                transient: false);
+        }
+
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using var limited = new LimitedStream(body, limit);
+            var document = await JsonDocument.ParseAsync(limited, default, cancellationToken);
+            if (LeanJson.IsNamespaced(document.RootElement))
+            {
+                using (document)
+                {
+                    return (LeanJson.ToLean(document.RootElement), limited.BytesRead);
+                }
+            }
+
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                throw new MaximoResponseException($"Maximo at {where} answered with JSON that is not an object: not a Maximo API? Check Maximo:BaseUrl.", transient: false);
+            }
+
+            return (document, limited.BytesRead);
+        }
+        catch (LimitedStream.TooLargeException)
+        {
+            throw new MaximoResponseException(
+                $"Maximo at {where} sent a page over Maximo:MaxPageMegabytes ({_options.MaxPageMegabytes} MB); lower Maximo:PageSize.", transient: false);
+        }
+        catch (JsonException e) when (LooksLikeHtml(e))
+        {
+            throw new MaximoResponseException(
+                $"Maximo at {where} answered with HTML instead of JSON: not authenticated, or not a Maximo API (a login page?). " +
+                "Check Maximo:BaseUrl, Maximo:ApiRoot and the credentials.", transient: false, e);
+        }
+        catch (JsonException e)
+        {
+            throw new MaximoResponseException($"Maximo at {where} sent an incomplete or invalid JSON page ({e.Message}).", transient: true, e);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MaximoUnreachableException($"The connection to Maximo at {where} was dropped while a page was being read ({e.Message}).", transient: true, e);
+        }
+    }
+
+    // A body starting with '<' fails at its first byte.
+    private static bool LooksLikeHtml(JsonException e) => e.BytePositionInLine == 0 && e.LineNumber == 0 && e.Message.Contains('<', StringComparison.Ordinal);
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

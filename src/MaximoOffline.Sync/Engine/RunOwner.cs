@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MaximoOffline.Sync.Engine;
+
+/// <summary>
+/// Identifies the process that holds a run's lease, so that a run left behind by a process that no
+/// longer exists can be recognised at once as interrupted rather than after its heartbeat goes stale.
+/// </summary>
+internal static class RunOwner
+{
+    public static string Current { get; } = Describe(Environment.ProcessId, Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks);
+
+    private static string Describe(int pid, long startTicks) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}/{pid}/{startTicks}");
+
+    /// <summary>True when <paramref name="owner"/> names a process of this machine that is gone.</summary>
+    public static bool IsDeadOnThisMachine(string? owner)
+    {
+        var parts = owner?.Split('/');
+        if (parts is not { Length: 3 } || parts[0] != Environment.MachineName
+            || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var pid)
+            || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ticks))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.StartTime.ToUniversalTime().Ticks != ticks;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return true; // exited meanwhile
+        }
+    }
+}

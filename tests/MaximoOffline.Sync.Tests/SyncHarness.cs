@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using MaximoOffline.Data.Bookkeeping;
+using MaximoOffline.Data.Database;
+using MaximoOffline.Sync.Engine;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MaximoOffline.Sync.Tests;
+
+/// <summary>
+/// The sync engine as a host wires it (settings, HTTP pipeline, replica in a temporary file),
+/// pointed at a test's emulator. Counts the requests that reach the wire.
+/// </summary>
+public sealed class SyncHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _folder;
+
+    private SyncHarness(ServiceProvider services, string folder, RequestLog requests, EventLog events)
+    {
+        _services = services;
+        _folder = folder;
+        Requests = requests;
+        Events = events;
+    }
+
+    public SyncService Sync => _services.GetRequiredService<SyncService>();
+
+    public ReplicaDatabase Database => _services.GetRequiredService<ReplicaDatabase>();
+
+    public RequestLog Requests { get; }
+
+    public EventLog Events { get; }
+
+    public static async Task<SyncHarness> StartAsync(EmulatorFixture emulator, Dictionary<string, string?>? settings = null, string? apiKey = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "maximo-offline-tests", Guid.NewGuid().ToString("N"));
+        var values = new Dictionary<string, string?>
+        {
+            ["Maximo:BaseUrl"] = emulator.Server.BaseUrl.ToString(),
+            ["Maximo:ApiKey"] = apiKey ?? emulator.Server.Options.ApiKey,
+            ["Maximo:DefaultSite"] = "KDFAC",
+            ["Maximo:PageSize"] = "100",
+            ["Maximo:MaxConcurrentRequests"] = "4",
+            ["Maximo:TimeoutSeconds"] = "10",
+            ["Sync:DatabasePath"] = Path.Combine(folder, "maximo.db"),
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddMaximoSync(configuration);
+        var requests = new RequestLog();
+        var events = new EventLog();
+        services.AddSingleton<ISyncObserverSink>(events);
+        services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new CountingHandler(requests)));
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await provider.GetRequiredService<ReplicaDatabase>().MigrateAsync();
+        return new SyncHarness(provider, folder, requests, events);
+    }
+
+    public async Task<(long RunId, SyncRunStatus Status)> RunAsync(string endpoint, bool full = false, string? site = null, bool force = false, CancellationToken cancellationToken = default)
+    {
+        var start = await Sync.RequestAsync(new SyncRequest(endpoint, site, full, SyncTrigger.Cli, force), cancellationToken);
+        Assert.False(start.AlreadyRunning);
+        var status = await Sync.ExecuteAsync(start.RunId, cancellationToken);
+        return (start.RunId, status);
+    }
+
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command.ExecuteScalar();
+    }
+
+    public long Count(string table, string where = "deleted_at IS NULL") => (long)Scalar($"SELECT COUNT(*) FROM \"{table}\" WHERE {where}")!;
+
+    public List<T> Column<T>(string sql)
+    {
+        using var connection = Database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<T>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
+    public string? RunError(long runId) => Scalar("SELECT error FROM sync_run WHERE id = $id", ("$id", runId)) as string;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Requests that reached the wire, as URLs.</summary>
+    public sealed class RequestLog
+    {
+        private readonly ConcurrentQueue<Uri> _urls = new();
+
+        public void Add(Uri url) => _urls.Enqueue(url);
+
+        public void Clear() => _urls.Clear();
+
+        public IReadOnlyList<string> Urls => [.. _urls.Select(u => Uri.UnescapeDataString(u.PathAndQuery))];
+    }
+
+    private sealed class CountingHandler(RequestLog log) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            log.Add(request.RequestUri!);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>Everything the engine told its observers.</summary>
+    public sealed class EventLog : ISyncObserverSink
+    {
+        public ConcurrentQueue<object> All { get; } = new();
+
+        public IEnumerable<T> Of<T>() => All.OfType<T>();
+
+        public void RunStarted(RunStartedEvent e) => All.Enqueue(e);
+
+        public void Progress(ProgressEvent e) => All.Enqueue(e);
+
+        public void Log(LogEvent e) => All.Enqueue(e);
+
+        public void Counts(CountsEvent e) => All.Enqueue(e);
+
+        public void RunFinished(RunFinishedEvent e) => All.Enqueue(e);
+    }
+}
