@@ -109,21 +109,21 @@ internal static class ObjectStructureApi
     private static int Find(OsStore store, string restId)
     {
         var keys = store.Structure.NaturalKey;
-        var values = RestId.Decode(restId);
-        if (values is not null && values.Length == keys.Count && keys.Count > 0)
+        var accessors = keys.Select(store.Accessor).ToArray();
+        var readings = RestId.Decode(restId).Where(v => v.Length == keys.Count && keys.Count > 0).ToList();
+        if (readings.Count > 0 && accessors.All(a => a is not null))
         {
-            var accessors = keys.Select(store.Accessor).ToArray();
-            if (accessors.All(a => a is not null))
+            for (var i = 0; i < store.IndexCount; i++)
             {
-                for (var i = 0; i < store.IndexCount; i++)
+                foreach (var values in readings)
                 {
                     if (Matches(accessors!, values, i) && store.IsLive(i))
                     {
                         return i;
                     }
                 }
-                return -1;
             }
+            return -1;
         }
         for (var i = 0; i < store.IndexCount; i++)
         {

@@ -114,7 +114,7 @@ internal static class ControlApi
     private static object? Scalar(JsonElement? value) => value?.ValueKind switch
     {
         JsonValueKind.String => value.Value.GetString(),
-        JsonValueKind.Number => value.Value.TryGetInt64(out var l) ? l : value.Value.GetDouble(),
+        JsonValueKind.Number => value.Value.TryGetInt64(out var l) ? (object)l : value.Value.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

@@ -13,19 +13,21 @@ internal static class RestId
 
     public static string Encode(params string[] keyValues) => Encode((IEnumerable<string>)keyValues);
 
-    // "-" is both base64url's "+" and the padding, so try the paddings a valid id can have.
-    public static string[]? Decode(string restId)
+    // "-" is both base64url's "+" and the padding, so one rest id can decode several ways
+    // ("RVQ-" is "ET" padded or "ET>"): every reading that encodes back to the id, padded first.
+    public static IReadOnlyList<string[]> Decode(string restId)
     {
+        var readings = new List<string[]>();
         if (restId.Length < 2 || restId[0] != '_')
         {
-            return null;
+            return readings;
         }
         var body = restId[1..];
-        for (var padding = 0; padding <= 2; padding++)
+        for (var padding = 2; padding >= 0; padding--)
         {
-            if (padding > 0 && (body.Length < padding || body[^padding] != '-'))
+            if (body.Length < padding || body.EndsWith(new string('-', padding), StringComparison.Ordinal) is false)
             {
-                break;
+                continue;
             }
             var candidate = body[..^padding].Replace('-', '+').Replace('_', '/') + new string('=', padding);
             if (candidate.Length % 4 != 0)
@@ -35,13 +37,13 @@ internal static class RestId
             var bytes = new byte[candidate.Length];
             if (Convert.TryFromBase64String(candidate, bytes, out var written))
             {
-                var text = Encoding.UTF8.GetString(bytes, 0, written);
-                if (Encode(text.Split('/')) == restId)
+                var values = Encoding.UTF8.GetString(bytes, 0, written).Split('/');
+                if (Encode(values) == restId)
                 {
-                    return text.Split('/');
+                    readings.Add(values);
                 }
             }
         }
-        return null;
+        return readings;
     }
 }

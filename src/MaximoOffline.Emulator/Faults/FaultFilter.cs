@@ -37,6 +37,10 @@ internal static class FaultFilter
         {
             var allowed = body.AfterBytes ?? 512;
             context.Response.Body = new FaultyStream(context.Response.Body, allowed, body.Kind == "drop" ? context.Abort : null);
+            var result = await next(invocation);
+            // The replaced body's pipe only reaches the stream when flushed.
+            await context.Response.BodyWriter.FlushAsync(CancellationToken.None);
+            return result;
         }
         return await next(invocation);
     }

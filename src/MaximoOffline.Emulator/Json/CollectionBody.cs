@@ -44,6 +44,7 @@ internal static class CollectionBody
             w.WriteEndObject();
             w.Flush();
         }
+        await body.FlushAsync(ct);
     }
 
     private static void WriteResponseInfo(Utf8JsonWriter w, HttpRequest request, PageResult page, CollectionQuery query)

@@ -159,7 +159,7 @@ internal static partial class SavedResponseLoader
     private static object? Scalar(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString() is { } s && LooksLikeDate(s) && Values.ParseDate(s) is { } date ? date : value.GetString(),
-        JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.GetDouble(),
+        JsonValueKind.Number => value.TryGetInt64(out var l) ? (object)l : value.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,
