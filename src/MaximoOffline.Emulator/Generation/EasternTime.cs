@@ -8,10 +8,17 @@ internal static class EasternTime
     private static readonly TimeSpan Standard = TimeSpan.FromHours(-5);
     private static readonly TimeSpan Daylight = TimeSpan.FromHours(-4);
 
+    private const int FirstYear = 1970;
+    private static readonly (DateTime Start, DateTime End)[] Transitions = Enumerable.Range(FirstYear, 200)
+        .Select(y => (NthSunday(y, 3, 2).AddHours(7), NthSunday(y, 11, 1).AddHours(6)))
+        .ToArray();
+
     public static TimeSpan OffsetAt(DateTime utc)
     {
-        var start = NthSunday(utc.Year, 3, 2).AddHours(7);
-        var end = NthSunday(utc.Year, 11, 1).AddHours(6);
+        var year = utc.Year - FirstYear;
+        var (start, end) = year >= 0 && year < Transitions.Length
+            ? Transitions[year]
+            : (NthSunday(utc.Year, 3, 2).AddHours(7), NthSunday(utc.Year, 11, 1).AddHours(6));
         return utc >= start && utc < end ? Daylight : Standard;
     }
 

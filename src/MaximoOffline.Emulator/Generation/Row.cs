@@ -4,12 +4,15 @@ namespace MaximoOffline.Emulator.Generation;
 // ParentIndex lets a child attribute read its parent's values (a meter's assetnum, a group's name).
 internal readonly struct Row(ulong seed, ulong table, long index, long parentIndex = -1, int ordinal = 0)
 {
+    // Hashed once per row; every value of the row hashes only its own key on top.
+    private readonly ulong _row = Hash.Of(Hash.Of(seed, table), (ulong)index);
+
     public long Index => index;
     public long ParentIndex => parentIndex;
     public int Ordinal => ordinal;
     public ulong Seed => seed;
 
-    public ulong H(ulong key) => Hash.Of(Hash.Of(seed, table), Hash.Of((ulong)index, key));
+    public ulong H(ulong key) => Hash.Of(_row, key);
 
     public int Int(ulong key, int min, int maxExclusive) =>
         min + (int)(H(key) % (ulong)Math.Max(1, maxExclusive - min));

@@ -160,9 +160,9 @@ internal sealed class RecordWriter(Utf8JsonWriter w, ResponseStyle style)
                 w.WriteBooleanValue(b);
                 break;
             case DateTimeOffset date:
-                Span<char> buffer = stackalloc char[32];
-                date.TryFormat(buffer, out var written, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-                w.WriteStringValue(buffer[..written]);
+                Span<byte> buffer = stackalloc byte[DateFormat.Length];
+                DateFormat.Write(date, buffer);
+                w.WriteStringValue(buffer);
                 break;
             default:
                 w.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
