@@ -138,16 +138,25 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         public ConcurrentQueue<object> All { get; } = new();
 
+        /// <summary>Called with every event as it happens, on the engine's thread.</summary>
+        public event Action<object>? Observed;
+
         public IEnumerable<T> Of<T>() => All.OfType<T>();
 
-        public void RunStarted(RunStartedEvent e) => All.Enqueue(e);
+        public void RunStarted(RunStartedEvent e) => Add(e);
 
-        public void Progress(ProgressEvent e) => All.Enqueue(e);
+        public void Progress(ProgressEvent e) => Add(e);
 
-        public void Log(LogEvent e) => All.Enqueue(e);
+        public void Log(LogEvent e) => Add(e);
 
-        public void Counts(CountsEvent e) => All.Enqueue(e);
+        public void Counts(CountsEvent e) => Add(e);
 
-        public void RunFinished(RunFinishedEvent e) => All.Enqueue(e);
+        public void RunFinished(RunFinishedEvent e) => Add(e);
+
+        private void Add(object e)
+        {
+            All.Enqueue(e);
+            Observed?.Invoke(e);
+        }
     }
 }

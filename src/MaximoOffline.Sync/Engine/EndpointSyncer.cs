@@ -55,18 +55,38 @@ internal sealed class EndpointSyncer(
 
         var schemaReport = SchemaReport(run, read.Untyped);
         var referenceReport = References(run, endpoint, site);
-        using var connection = database.OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        if (full && !Sweep(run, endpoint, site, force, transaction))
+        var swept = 0L;
+        using (var connection = database.OpenConnection())
+        using (var transaction = connection.BeginTransaction(deferred: false))
         {
-            transaction.Rollback();
+            // The sweep, the cursor and the run's end commit together; log lines wait until after,
+            // since they are written on their own connection.
+            var refusal = full ? Sweep(run, endpoint, site, force, transaction, out swept) : null;
+            if (refusal is not null)
+            {
+                transaction.Rollback();
+                run.LastError = refusal;
+            }
+            else
+            {
+                store.SaveSuccess(transaction, endpoint.Slug, siteKey, nextCursor ?? state?.Cursor, full, run.RunId);
+                store.Finish(run.RunId, SyncRunStatus.Succeeded, null, schemaReport, referenceReport, transaction);
+                transaction.Commit();
+            }
+        }
+
+        if (run.LastError is not null)
+        {
+            run.Error(run.LastError);
             store.Finish(run.RunId, SyncRunStatus.Failed, run.LastError, schemaReport, referenceReport);
             return SyncRunStatus.Failed;
         }
 
-        store.SaveSuccess(transaction, endpoint.Slug, siteKey, nextCursor ?? state?.Cursor, full, run.RunId);
-        store.Finish(run.RunId, SyncRunStatus.Succeeded, null, schemaReport, referenceReport, transaction);
-        transaction.Commit();
+        if (swept > 0)
+        {
+            run.Info($"Marked {swept:N0} {endpoint.Root.Name} row(s) that Maximo no longer has in scope as deleted.");
+        }
+
         run.Info($"Done: {read.Records:N0} records in {run.Elapsed.TotalSeconds:N1} s.");
         return SyncRunStatus.Succeeded;
     }
@@ -176,10 +196,11 @@ internal sealed class EndpointSyncer(
     /// <summary>
     /// Soft-deletes the rows in the endpoint's scope that this full run did not write, unless that
     /// would remove more than <c>Sync:MaxDeleteFraction</c> of them (a partial read looks exactly like
-    /// a mass delete). Returns false, having deleted nothing, when the guard refuses.
+    /// a mass delete). Returns why it refused, having deleted nothing, or null.
     /// </summary>
-    private bool Sweep(RunContext run, EndpointDefinition endpoint, string? site, bool force, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    private string? Sweep(RunContext run, EndpointDefinition endpoint, string? site, bool force, Microsoft.Data.Sqlite.SqliteTransaction transaction, out long deleted)
     {
+        deleted = 0;
         var table = endpoint.Root.Name;
         var scope = $"\"deleted_at\" IS NULL{(endpoint.SiteScoped && site is not null ? " AND siteid = $site" : "")}";
         using var count = RunStore.Command(transaction.Connection!, transaction,
@@ -194,26 +215,23 @@ internal sealed class EndpointSyncer(
 
         if (unseen == 0)
         {
-            return true;
+            return null;
         }
 
         var fraction = (double)unseen / live;
         if (fraction > sync.MaxDeleteFraction && !force)
         {
-            run.LastError = $"The full sync would mark {unseen:N0} of {live:N0} {table} rows as deleted ({fraction:P0}), more than " +
-                            $"Sync:MaxDeleteFraction ({sync.MaxDeleteFraction:P0}) allows, so nothing was deleted. A partial read from Maximo " +
-                            "looks like a mass delete; if Maximo really lost these records, run a full sync with force.";
-            run.Error(run.LastError);
-            return false;
+            return $"The full sync would mark {unseen:N0} of {live:N0} {table} rows as deleted ({fraction:P0}), more than " +
+                   $"Sync:MaxDeleteFraction ({sync.MaxDeleteFraction:P0}) allows, so nothing was deleted. A partial read from Maximo " +
+                   "looks like a mass delete; if Maximo really lost these records, run a full sync with force.";
         }
 
         using var sweep = RunStore.Command(transaction.Connection!, transaction,
             $"UPDATE \"{table}\" SET deleted_at = $now WHERE {scope} AND sync_run_id IS NOT $run",
             ("$now", time.GetUtcNow().UtcDateTime.ToString(Data.Replica.ReplicaColumns.DateFormat, CultureInfo.InvariantCulture)), ("$run", run.RunId), ("$site", site));
-        var deleted = sweep.ExecuteNonQuery();
+        deleted = sweep.ExecuteNonQuery();
         RunStore.RecordSweep(transaction, run.RunId, table, deleted);
-        run.Info($"Marked {deleted:N0} {table} row(s) that Maximo no longer has in scope as deleted.");
-        return true;
+        return null;
     }
 
     private static string? SchemaReport(RunContext run, Dictionary<string, SortedSet<string>> untyped)

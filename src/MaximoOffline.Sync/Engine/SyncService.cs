@@ -42,8 +42,22 @@ public sealed class SyncService(
         return new SyncStart(runId, !created, slug, site);
     }
 
-    /// <summary>Asks a run to stop (see <see cref="RunStore.RequestCancel"/>).</summary>
-    public SyncRunStatus? Cancel(long runId) => store.RequestCancel(runId);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, CancellationTokenSource> _running = new();
+
+    /// <summary>
+    /// Asks a run to stop (see <see cref="RunStore.RequestCancel"/>). A run executing in this process
+    /// stops at once at its next page boundary; one in another process within a second.
+    /// </summary>
+    public SyncRunStatus? Cancel(long runId)
+    {
+        var status = store.RequestCancel(runId);
+        if (_running.TryGetValue(runId, out var cancel))
+        {
+            cancel.Cancel();
+        }
+
+        return status;
+    }
 
     /// <summary>Validates a site a user typed, without asking Maximo.</summary>
     public static string ValidateSite(string site) =>
@@ -82,13 +96,20 @@ public sealed class SyncService(
 
         // A cancel can come from the caller (a shutdown, Hangfire) or from any process through the database.
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var heartbeat = new Timer(_ => Beat(runId, cancel), null, CancelPollInterval, CancelPollInterval);
-        var run = new RunContext(runId, request.ParentRunId, request.Endpoint, store, observer);
-        observer.RunStarted(new RunStartedEvent(runId, request.ParentRunId, request.Endpoint, request.Site, request.Mode, time.GetUtcNow().UtcDateTime));
-        var status = request.Endpoint == EndpointCatalog.All
-            ? await RunAllAsync(run, request.Site, request.Mode, request.Force, cancel.Token)
-            : await RunOneAsync(run, EndpointCatalog.Find(request.Endpoint)!, request.Site, request.Mode, request.Force, cancel.Token);
-        return status;
+        _running[runId] = cancel;
+        try
+        {
+            using var heartbeat = new Timer(_ => Beat(runId, cancel), null, CancelPollInterval, CancelPollInterval);
+            var run = new RunContext(runId, request.ParentRunId, request.Endpoint, store, observer);
+            observer.RunStarted(new RunStartedEvent(runId, request.ParentRunId, request.Endpoint, request.Site, request.Mode, time.GetUtcNow().UtcDateTime));
+            return request.Endpoint == EndpointCatalog.All
+                ? await RunAllAsync(run, request.Site, request.Mode, request.Force, cancel.Token)
+                : await RunOneAsync(run, EndpointCatalog.Find(request.Endpoint)!, request.Site, request.Mode, request.Force, cancel.Token);
+        }
+        finally
+        {
+            _running.TryRemove(runId, out _);
+        }
     }
 
     private static readonly TimeSpan CancelPollInterval = TimeSpan.FromSeconds(1);
