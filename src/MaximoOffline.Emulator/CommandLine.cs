@@ -25,7 +25,13 @@ internal sealed record CommandLine(string Urls, EmulatorOptions Options)
                 case "--urls": urls = Value(); break;
                 case "--scale": options.Scale = Number(); break;
                 case "--seed": options.Seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-                case "--data-dir": options.DataDirectory = Value(); break;
+                case "--data-dir":
+                    options.DataDirectory = Value();
+                    if (!Directory.Exists(options.DataDirectory))
+                    {
+                        throw new FormatException($"--data-dir {options.DataDirectory}: no such folder.");
+                    }
+                    break;
                 case "--api-key": options.ApiKey = Value(); break;
                 case "--max-page-size": options.MaxPageSize = Number(); break;
                 case "--enable-control": options.ControlApiEnabled = inline is null || bool.Parse(inline); break;

@@ -37,6 +37,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.Services.AddMaximoEmulator(o => CopyTo(options, o));
         var app = builder.Build();
         app.MapMaximoEmulator();
+        // Load (or plan) the data now, so a bad data directory fails here rather than on the first request.
+        _ = app.Services.GetRequiredService<EmulatorState>().Data;
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EmulatorServer(app, new Uri(address.TrimEnd('/') + "/maximo"), options);

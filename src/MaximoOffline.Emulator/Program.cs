@@ -20,6 +20,15 @@ builder.Services.AddMaximoEmulator(o => EmulatorServer.CopyTo(commandLine.Option
 
 var app = builder.Build();
 app.MapMaximoEmulator();
+try
+{
+    _ = app.Services.GetRequiredService<EmulatorState>().Data;
+}
+catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException or Microsoft.Extensions.Options.OptionsValidationException)
+{
+    Console.Error.WriteLine($"Cannot load the emulator's data: {e.Message}");
+    return 2;
+}
 await app.StartAsync();
 
 var options = commandLine.Options;

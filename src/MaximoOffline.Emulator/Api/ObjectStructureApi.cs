@@ -12,7 +12,7 @@ internal static class ObjectStructureApi
     public static async Task CollectionAsync(HttpContext context, EmulatorState state, string root, string os)
     {
         var data = state.Data;
-        var store = Resolve(state, os);
+        var store = Resolve(state, data, os);
         if (store is null)
         {
             await NotFoundAsync(context, $"BMXAA8727E - The object structure {os.ToUpperInvariant()} was not found.");
@@ -59,7 +59,7 @@ internal static class ObjectStructureApi
     public static async Task MemberAsync(HttpContext context, EmulatorState state, string root, string os, string restId)
     {
         var data = state.Data;
-        var store = Resolve(state, os);
+        var store = Resolve(state, data, os);
         if (store is null)
         {
             await NotFoundAsync(context, $"BMXAA8727E - The object structure {os.ToUpperInvariant()} was not found.");
@@ -102,8 +102,9 @@ internal static class ObjectStructureApi
     public static Task NotFoundAsync(HttpContext context, string message) =>
         ErrorBody.WriteAsync(context, 404, "BMXAA8727E", message);
 
-    private static OsStore? Resolve(EmulatorState state, string os) =>
-        string.Equals(os, ObjectStructures.ApiKey.Name, StringComparison.OrdinalIgnoreCase) ? state.Keys.AsStore() : state.Data.Find(os);
+    // Resolved from the dataset whose gate the request holds, even if a reset swaps it meanwhile.
+    private static OsStore? Resolve(EmulatorState state, Dataset data, string os) =>
+        string.Equals(os, ObjectStructures.ApiKey.Name, StringComparison.OrdinalIgnoreCase) ? state.Keys.AsStore() : data.Find(os);
 
     // By natural key when the rest id decodes to one; otherwise by comparing rest ids.
     private static int Find(OsStore store, string restId)
