@@ -67,6 +67,27 @@ public sealed class JsonFormTests(ScaleOneFixture fixture) : IClassFixture<Scale
     }
 
     [Fact]
+    public async Task ANamespacedMemberCarriesRdfAboutAndPrefixedAttributes()
+    {
+        var listed = await _http.QueryAsync("mxapiinventory", ("oslc.pageSize", "1"));
+        var href = listed["member"]![0]!["href"]!.GetValue<string>();
+
+        var member = await _http.GetJsonAsync(href.Replace(_http.BaseUrl.ToString(), "", StringComparison.Ordinal), new Dictionary<string, string?> { ["oslc.select"] = "itemnum,invbalances{*}" });
+
+        Assert.Equal(href, member["rdf:about"]!.GetValue<string>());
+        Assert.NotNull(member["spi:itemnum"]);
+        Assert.NotEmpty(member["spi:invbalances"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task RelativeUriDropsSchemeAndHostFromHrefs()
+    {
+        var page = await _http.QueryAsync("mxapiasset", ("oslc.pageSize", "1"), ("relativeuri", "1"));
+
+        Assert.StartsWith("/maximo/api/os/mxapiasset/_", page["member"]![0]!["href"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownMemberIs404WithBmxaa8727e()
     {
         using var response = await _http.SendAsync(HttpMethod.Get, "api/os/mxapiasset/_Tk9QRS9LREZBQw--", new Dictionary<string, string?> { ["lean"] = "1" });
@@ -127,6 +148,18 @@ public sealed class JsonFormTests(ScaleOneFixture fixture) : IClassFixture<Scale
         var member = (await _http.QueryAsync("mxapiasset", ("oslc.select", "assetnum"), ("oslc.pageSize", "1"), ("ignorecollectionref", "1")))["member"]![0]!.AsObject();
 
         Assert.DoesNotContain(member, p => p.Key.EndsWith("_collectionref", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task JsonSchemasDescribeAttributesAndChildrenWithTheirTypes()
+    {
+        var schema = await _http.GetJsonAsync("api/jsonschemas/mxapiasset");
+
+        var properties = schema["properties"]!.AsObject();
+        Assert.Equal("integer", properties["assetuid"]!["type"]!.GetValue<string>());
+        Assert.Equal("DATETIME", properties["changedate"]!["subType"]!.GetValue<string>());
+        Assert.Equal("array", properties["assetmeter"]!["type"]!.GetValue<string>());
+        Assert.Equal(["assetnum", "siteid"], schema["pk"]!.AsArray().Select(k => k!.GetValue<string>()));
     }
 
     [Fact]

@@ -7,8 +7,13 @@ public sealed class MillionAssetsFixture : EmulatorFixture
     protected override EmulatorOptions Options() => new() { Scale = 2000, Seed = 42 };
 }
 
+// Run alone: the allocation bound reads a process-wide counter that other test classes would inflate.
+[CollectionDefinition(nameof(LargeScaleTests), DisableParallelization = true)]
+public sealed class LargeScaleCollection;
+
 // Scale 2000 (a million KDFAC assets) is served from lazily generated records: a keyset page costs
 // the page, not the collection.
+[Collection(nameof(LargeScaleTests))]
 public sealed class LargeScaleTests(MillionAssetsFixture fixture) : IClassFixture<MillionAssetsFixture>
 {
     private readonly MaximoHttp _http = fixture.Http;

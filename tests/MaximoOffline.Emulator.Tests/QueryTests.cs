@@ -78,6 +78,17 @@ public sealed class QueryTests(ScaleOneFixture fixture) : IClassFixture<ScaleOne
     }
 
     [Fact]
+    public async Task InListsAcceptQuotedAndBareValues()
+    {
+        var quoted = await _http.CountAsync("mxapiwodetail", "siteid=\"LCVIRQ\" and historyflag=0 and status in [\"WAPPR\",\"APPR\",\"INPRG\",\"ASSIGN\",\"WMATL\"]");
+        var bare = await _http.CountAsync("mxapiwodetail", "siteid=\"LCVIRQ\" and historyflag=0 and status in [WAPPR,APPR,INPRG,ASSIGN,WMATL]");
+        var orders = await _http.PageAllAsync("mxapiwodetail", 1000, ("oslc.select", "siteid,status"));
+
+        Assert.Equal(orders.Count(o => o.Text("siteid") == "LCVIRQ" && o.Text("status") is "WAPPR" or "APPR" or "INPRG" or "ASSIGN" or "WMATL"), quoted);
+        Assert.Equal(quoted, bare);
+    }
+
+    [Fact]
     public async Task StarTestsSplitRecordsIntoPresentAndNull()
     {
         var all = await AllAssetsAsync();

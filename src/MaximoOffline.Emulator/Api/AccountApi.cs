@@ -47,6 +47,7 @@ internal static class AccountApi
         w.WriteString("insertSite", options.DefaultSite);
         w.WriteString("defaultOrg", options.DefaultOrg);
         w.WriteString("insertOrg", options.DefaultOrg);
+        w.WriteString("orgid", options.DefaultOrg);
         w.WriteString("langcode", "EN");
         w.WriteString("baseLang", "EN");
         w.WriteString("timezone", "America/New_York");

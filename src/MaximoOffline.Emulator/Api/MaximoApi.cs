@@ -19,6 +19,7 @@ internal static class MaximoApi
             Secure(group.MapGet("whoami", (HttpContext c, EmulatorState s) => AccountApi.WhoAmIAsync(c, s)));
             Secure(group.MapPost("apitoken/create", (HttpContext c, EmulatorState s) => AccountApi.CreateTokenAsync(c, s)));
             Secure(group.MapPost("apitoken/revoke", (HttpContext c, EmulatorState s) => AccountApi.RevokeTokenAsync(c, s)));
+            Secure(group.MapGet("jsonschemas/{os}", (HttpContext c, EmulatorState s, string os) => JsonSchemaApi.GetAsync(c, s, os)));
             Secure(group.MapGet("os/{os}", (HttpContext c, EmulatorState s, string os) => ObjectStructureApi.CollectionAsync(c, s, root, os)));
             Secure(group.MapGet("os/{os}/{restid}", (HttpContext c, EmulatorState s, string os, string restid) => ObjectStructureApi.MemberAsync(c, s, root, os, restid)));
             Secure(group.MapPost("os/{os}", (HttpContext c, EmulatorState s, string os) =>
