@@ -6,6 +6,7 @@ using MaximoOffline.Bench;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["writer"] = WriterBenchmark.RunAsync,
+    ["emulator"] = EmulatorServeBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
