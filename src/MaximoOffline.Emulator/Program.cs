@@ -40,3 +40,6 @@ foreach (var address in app.Urls)
 Console.WriteLine(options.ControlApiEnabled ? "Control API enabled under /emulator/" : "Control API disabled (--enable-control to enable)");
 await app.WaitForShutdownAsync();
 return 0;
+
+// The web app references this project; its own Program is the public one.
+internal sealed partial class Program;

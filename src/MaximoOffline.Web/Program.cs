@@ -1,16 +1,64 @@
-using MaximoOffline.Data;
 using MaximoOffline.Data.Database;
+using MaximoOffline.Sync;
+using MaximoOffline.Sync.Engine;
+using MaximoOffline.Sync.Settings;
+using MaximoOffline.Web.Api;
+using MaximoOffline.Web.Hosting;
+using MaximoOffline.Web.Jobs;
+using MaximoOffline.Web.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The replica lives in one SQLite file (Sync:DatabasePath, default ~/.maximo_offline/maximo.db).
-builder.Services.AddMaximoData(builder.Configuration["Sync:DatabasePath"]);
+// Settings: appsettings.json, a .env file and the old scripts' variable names, the environment, the command line.
+builder.Configuration.AddMaximoOfflineSettings(args);
+builder.AddMaximoOfflineLogging();
+builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
+
+// The engine, and where it syncs from: the configured Maximo, or the emulator this app hosts.
+builder.Services.AddBuiltInMaximo(builder.Configuration);
+builder.Services.AddMaximoSync(builder.Configuration);
+
+// Syncs run as background jobs; browsers follow them live over SignalR.
+builder.Services.AddSyncJobs(builder.Configuration);
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<HubBroadcaster>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<HubBroadcaster>());
+builder.Services.AddSingleton<ISyncObserverSink>(sp => sp.GetRequiredService<HubBroadcaster>());
+builder.Services.AddSingleton<ISyncObserverSink, RunLogWriter>();
+
+// The REST API, its docs, the dashboard page, health.
+builder.Services.AddSingleton<RunQueries>();
+builder.Services.AddProblemDetails();
+builder.Services.AddApiDocs();
+builder.Services.AddRazorPages();
+builder.Services.AddHealthChecks()
+    .AddCheck<ReplicaHealthCheck>("database")
+    .AddCheck<JobServerHealthCheck>("jobs");
 
 var app = builder.Build();
 
-// The schema is brought up to date before the first request: a new machine needs no set-up step.
+// A new machine needs no set-up: the schema is migrated, and runs a crash left behind are marked Interrupted.
 await app.Services.GetRequiredService<ReplicaDatabase>().MigrateAsync();
+app.Services.GetRequiredService<RunStore>().InterruptAbandoned();
 
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "Healthy" }));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAntiforgery();
+
+app.MapBuiltInMaximo();
+app.MapSyncApi();
+app.MapApiDocs();
+app.MapHub<SyncHub>(SyncHub.Path);
+app.MapRazorPages();
+app.MapJobsDashboard();
+app.ScheduleSyncs();
+app.MapHealthChecks("/healthz");
+app.MapGet("/", () => Results.Redirect("/sync")).ExcludeFromDescription();
 
 await app.RunAsync();
+
+/// <summary>The web app's entry point (public for the integration tests' WebApplicationFactory).</summary>
+public partial class Program;

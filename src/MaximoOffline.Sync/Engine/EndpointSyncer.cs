@@ -30,6 +30,11 @@ internal sealed class EndpointSyncer(
         var siteKey = endpoint.SiteScoped ? site ?? "" : "";
         var state = store.GetState(endpoint.Slug, siteKey);
         var full = mode == SyncMode.Full || state?.Cursor is null;
+        if (full && mode != SyncMode.Full)
+        {
+            store.SetMode(run.RunId, SyncMode.Full); // the first run of an endpoint reads everything
+        }
+
         var scope = new MaximoQuery { Where = endpoint.Where(endpoint.SiteScoped ? site : null, sync), SavedQuery = sync.SavedQuery.GetValueOrDefault(endpoint.Slug) };
         var changed = full ? scope : ChangedSince(endpoint, scope, state!.Cursor!);
 

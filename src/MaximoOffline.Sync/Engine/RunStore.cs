@@ -128,6 +128,9 @@ public sealed class RunStore(ReplicaDatabase database, TimeProvider time)
         return update.ExecuteNonQuery() == 1;
     }
 
+    public void SetMode(long runId, SyncMode mode) =>
+        Execute("UPDATE sync_run SET mode = $mode WHERE id = $id", ("$mode", mode.ToString()), ("$id", runId));
+
     public void SetTotal(long runId, long? total) =>
         Execute("UPDATE sync_run SET total_records = $total WHERE id = $id", ("$total", total), ("$id", runId));
 

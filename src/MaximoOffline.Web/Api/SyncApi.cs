@@ -1,0 +1,105 @@
+using Hangfire;
+using MaximoOffline.Data.Bookkeeping;
+using MaximoOffline.Sync.Client;
+using MaximoOffline.Sync.Endpoints;
+using MaximoOffline.Sync.Engine;
+using MaximoOffline.Web.Jobs;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MaximoOffline.Web.Api;
+
+/// <summary>The REST API (design.md §6): start syncs, follow runs, read counts. Errors are RFC 7807 problem details.</summary>
+internal static class SyncApi
+{
+    /// <summary>Request bodies are a few fields; anything larger is refused before it is read.</summary>
+    private const long MaxBodyBytes = 16 * 1024;
+
+    public static WebApplication MapSyncApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Sync");
+
+        api.MapGet("/endpoints", GetEndpointsAsync)
+            .WithSummary("Each endpoint: object structure, state, last run, cursor, row count.");
+        api.MapPost("/sync/{slug}", StartAsync)
+            .WithSummary("Queue a sync of one endpoint (domain, peruser, locations, assets, wodetail, inventory) or of all of them.")
+            .WithDescription("Body (optional): {\"site\": \"KDFAC\", \"full\": false}. Answers 202 with the run id; 409 with the running run's id when the endpoint is already syncing.")
+            .AddEndpointFilter<SameOriginFilter>()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        api.MapGet("/runs", GetRunsAsync).WithSummary("Run history, newest first.");
+        api.MapGet("/runs/{id:long}", GetRunAsync).WithSummary("One run with its per-table counts.");
+        api.MapGet("/runs/{id:long}/log", GetLogAsync).WithSummary("A run's log lines after a sequence number.");
+        api.MapPost("/runs/{id:long}/cancel", Cancel)
+            .WithSummary("Cancel a run: it ends Cancelled at its next page boundary; pages already written stay.")
+            .AddEndpointFilter<SameOriginFilter>();
+        api.MapGet("/tables", (RunQueries runs) => TypedResults.Ok(runs.Tables()))
+            .WithSummary("Live and soft-deleted rows per replica table.");
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<EndpointDto>>> GetEndpointsAsync(RunQueries runs, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await runs.EndpointsAsync(cancellationToken));
+
+    private static async Task<Results<Accepted<SyncAccepted>, Conflict<SyncConflict>, ProblemHttpResult>> StartAsync(
+        string slug, [FromBody] SyncBody? body, SyncService sync, RunStore store, IBackgroundJobClient jobs, HttpContext http, CancellationToken cancellationToken)
+    {
+        body ??= new SyncBody();
+        // The dashboard marks its requests, so that run history can tell a click from a script.
+        var trigger = http.Request.Headers["X-Sync-Trigger"] == "ui" ? SyncTrigger.Ui : SyncTrigger.Api;
+        SyncStart start;
+        try
+        {
+            start = await sync.RequestAsync(new SyncRequest(slug, body.Site, body.Full, trigger, body.Force), cancellationToken);
+        }
+        catch (SyncRequestException e)
+        {
+            return e.Problem == SyncRequestProblem.UnknownEndpoint
+                ? TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Unknown endpoint")
+                : TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad site");
+        }
+        catch (MaximoException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: "Maximo could not be asked for the default site");
+        }
+
+        if (start.AlreadyRunning)
+        {
+            return TypedResults.Conflict(new SyncConflict(start.RunId, start.Endpoint, $"{start.Endpoint} is already syncing in run {start.RunId}."));
+        }
+
+        var jobId = jobs.Enqueue<SyncJob>(j => j.RunAsync(start.RunId, CancellationToken.None));
+        store.SetJobId(start.RunId, jobId);
+        return TypedResults.Accepted($"/api/runs/{start.RunId}", new SyncAccepted(start.RunId, jobId, start.Endpoint, start.Site));
+    }
+
+    private static async Task<Ok<IReadOnlyList<RunDto>>> GetRunsAsync(RunQueries runs, int? limit, string? endpoint, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await runs.RunsAsync(limit ?? 50, endpoint, cancellationToken));
+
+    private static async Task<Results<Ok<RunDto>, ProblemHttpResult>> GetRunAsync(long id, RunQueries runs, CancellationToken cancellationToken) =>
+        await runs.RunAsync(id, cancellationToken) is { } run ? TypedResults.Ok(run) : NoSuchRun(id);
+
+    private static async Task<Results<Ok<IReadOnlyList<LogLineDto>>, ProblemHttpResult>> GetLogAsync(long id, long? after, int? limit, RunQueries runs, CancellationToken cancellationToken) =>
+        await runs.RunAsync(id, cancellationToken) is null
+            ? NoSuchRun(id)
+            : TypedResults.Ok(await runs.LogAsync(id, after ?? 0, limit ?? 1000, cancellationToken));
+
+    private static Results<Accepted<RunStatusDto>, ProblemHttpResult> Cancel(long id, SyncService sync)
+    {
+        var status = sync.Cancel(id);
+        return status switch
+        {
+            null => NoSuchRun(id),
+            SyncRunStatus.Succeeded or SyncRunStatus.Failed or SyncRunStatus.Interrupted =>
+                TypedResults.Problem($"Run {id} already ended ({status}).", statusCode: StatusCodes.Status409Conflict, title: "Run already ended"),
+            _ => TypedResults.Accepted($"/api/runs/{id}", new RunStatusDto(id, status.Value.ToString())),
+        };
+    }
+
+    private static ProblemHttpResult NoSuchRun(long id) =>
+        TypedResults.Problem($"There is no sync run {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown run");
+
+    /// <summary>The slugs the API accepts, for messages and docs.</summary>
+    public static IEnumerable<string> Slugs => EndpointCatalog.Slugs.Append(EndpointCatalog.All);
+}
+
+public sealed record RunStatusDto(long RunId, string Status);

@@ -1,0 +1,78 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.Storage.SQLite;
+using MaximoOffline.Data.Database;
+using MaximoOffline.Sync.Settings;
+using MaximoOffline.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MaximoOffline.Web.Jobs;
+
+internal static class JobsSetup
+{
+    /// <summary>Hangfire on SQLite, in its own file beside the replica (<c>hangfire.db</c>).</summary>
+    public static IServiceCollection AddSyncJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        var replica = ReplicaDatabase.ResolvePath(configuration[$"{SyncOptions.Section}:{nameof(SyncOptions.DatabasePath)}"]);
+        var storage = Path.Combine(Path.GetDirectoryName(replica)!, "hangfire.db");
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            // Poll often: a click on Sync should start within a second, not after Hangfire's default 15 s.
+            .UseSQLiteStorage(storage, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Clamp(web.SyncWorkers, 1, 16);
+            o.ServerName = $"maximo-offline-{Environment.MachineName}-{Environment.ProcessId}";
+            o.ShutdownTimeout = TimeSpan.FromSeconds(15);
+        });
+        services.AddTransient<SyncJob>();
+        services.AddTransient<ScheduledSyncJob>();
+        return services;
+    }
+
+    /// <summary>Recurring jobs for each <c>Sync:Schedule:&lt;slug&gt;</c>; schedules no longer configured are removed.</summary>
+    public static WebApplication ScheduleSyncs(this WebApplication app)
+    {
+        var schedules = app.Services.GetRequiredService<IOptions<SyncOptions>>().Value.Schedule;
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        foreach (var slug in Sync.Endpoints.EndpointCatalog.Slugs.Append(Sync.Endpoints.EndpointCatalog.All))
+        {
+            var id = $"sync-{slug}";
+            if (schedules.TryGetValue(slug, out var cron))
+            {
+                recurring.AddOrUpdate<ScheduledSyncJob>(id, j => j.RunAsync(slug, CancellationToken.None), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Local });
+            }
+            else
+            {
+                recurring.RemoveIfExists(id);
+            }
+        }
+
+        return app;
+    }
+
+    /// <summary>The dashboard at /hangfire: local requests only, unless Web:AllowRemoteDashboard (then read-only for remote ones).</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        var web = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "MaximoOffline jobs",
+            AppPath = "/sync",
+            Authorization = web.AllowRemoteDashboard ? [new AllowAll()] : [new LocalRequestsOnlyAuthorizationFilter()],
+            IsReadOnlyFunc = context => web.AllowRemoteDashboard && !IsLocal(context),
+        });
+        return app;
+    }
+
+    private static bool IsLocal(DashboardContext context) =>
+        context.Request.RemoteIpAddress is "127.0.0.1" or "::1" || context.Request.RemoteIpAddress == context.Request.LocalIpAddress;
+
+    private sealed class AllowAll : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => true;
+    }
+}

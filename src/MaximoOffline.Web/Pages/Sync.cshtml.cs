@@ -1,0 +1,82 @@
+using Hangfire;
+using MaximoOffline.Data.Bookkeeping;
+using MaximoOffline.Sync.Client;
+using MaximoOffline.Sync.Engine;
+using MaximoOffline.Sync.Settings;
+using MaximoOffline.Web.Api;
+using MaximoOffline.Web.Hosting;
+using MaximoOffline.Web.Jobs;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace MaximoOffline.Web.Pages;
+
+/// <summary>
+/// The dashboard. Rendered complete on the server (it works without scripts: its buttons post
+/// anti-forgery protected forms); sync.js then keeps it live over SignalR.
+/// </summary>
+public sealed class SyncModel(RunQueries runs, SyncService sync, IBackgroundJobClient jobs, IMaximoLocator locator, IOptions<MaximoOptions> maximo) : PageModel
+{
+    public IReadOnlyList<EndpointDto> Endpoints { get; private set; } = [];
+
+    public TablesDto Tables { get; private set; } = new([], DateTime.UtcNow);
+
+    public string Source => BuiltInMaximo.Describe(locator, maximo);
+
+    public bool BuiltIn => locator.IsBuiltInEmulator;
+
+    public string? DefaultSite => string.IsNullOrWhiteSpace(maximo.Value.DefaultSite) ? null : maximo.Value.DefaultSite;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Site { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public bool MessageIsError { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Endpoints = await runs.EndpointsAsync(cancellationToken);
+        Tables = runs.Tables();
+    }
+
+    public async Task<IActionResult> OnPostSyncAsync(string slug, bool full, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var start = await sync.RequestAsync(new SyncRequest(slug, string.IsNullOrWhiteSpace(Site) ? null : Site, full, SyncTrigger.Ui), cancellationToken);
+            if (start.AlreadyRunning)
+            {
+                Say($"{start.Endpoint} is already syncing in run {start.RunId}.", error: false);
+            }
+            else
+            {
+                jobs.Enqueue<SyncJob>(j => j.RunAsync(start.RunId, CancellationToken.None));
+                Say($"Run {start.RunId} queued: {(full ? "full" : "incremental")} sync of {start.Endpoint}{(start.Site is null ? "" : $" for {start.Site}")}.", error: false);
+            }
+
+            return RedirectToPage(new { run = start.RunId });
+        }
+        catch (Exception e) when (e is SyncRequestException or MaximoException)
+        {
+            Say(e.Message, error: true);
+            return RedirectToPage();
+        }
+    }
+
+    public IActionResult OnPostCancel(long runId)
+    {
+        var status = sync.Cancel(runId);
+        Say(status is null ? $"There is no run {runId}." : $"Run {runId}: cancel requested ({status}).", error: status is null);
+        return RedirectToPage(new { run = runId });
+    }
+
+    private void Say(string message, bool error)
+    {
+        Message = message;
+        MessageIsError = error;
+    }
+}

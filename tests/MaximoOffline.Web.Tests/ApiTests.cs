@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MaximoOffline.Web.Tests;
+
+public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>, IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await app.ClearFaultsAsync();
+        await app.ControlAsync("reset");
+    }
+
+    public Task DisposeAsync() => app.ClearFaultsAsync();
+
+    [Fact]
+    public async Task SyncingAnEndpointAnswers202WithARunThatSucceedsWithTheEmulatorsCounts()
+    {
+        using var response = await app.Http.PostAsJsonAsync("api/sync/assets", new { site = "KDFAC", full = true });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var runId = body.GetProperty("runId").GetInt64();
+        Assert.Equal($"/api/runs/{runId}", response.Headers.Location?.OriginalString);
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("jobId").GetString()));
+
+        var run = await app.WaitForEndAsync(runId);
+
+        Assert.Equal("Succeeded", run.GetProperty("status").GetString());
+        var tables = run.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("table").GetString()!, t => t.GetProperty("inserted").GetInt64());
+        Assert.Equal(await app.EmulatorCountAsync("mxapiasset", "siteid=\"KDFAC\""), tables["asset"]);
+        Assert.True(tables["assetmeter"] > 0);
+        var counts = await app.GetJsonAsync("api/tables");
+        Assert.Equal(tables["asset"], counts.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "asset").GetProperty("rows").GetInt64());
+    }
+
+    [Fact]
+    public async Task ASecondRequestWhileTheEndpointSyncsAnswers409WithTheSameRun()
+    {
+        await app.ControlAsync("faults", new { kind = "latency", delayMs = 300, path = "/os/mxapilocations" });
+        using var first = await app.Http.PostAsJsonAsync("api/sync/locations", new { full = true });
+        var runId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
+
+        using var second = await app.Http.PostAsync("api/sync/locations", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(runId, (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64());
+        await app.ClearFaultsAsync();
+        Assert.Equal("Succeeded", (await app.WaitForEndAsync(runId)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownEndpointAnswers404WithProblemDetails()
+    {
+        using var response = await app.Http.PostAsync("api/sync/workorders", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("assets", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("KD FAC")]
+    [InlineData("\" or 1=1")]
+    [InlineData("TOOLONGSITE")]
+    [InlineData("KD\u0007")]
+    public async Task ABadSiteAnswers400BeforeAnythingReachesMaximo(string site)
+    {
+        var before = (await app.GetJsonAsync("emulator/state")).GetProperty("objectStructures").GetProperty("MXAPIASSET");
+
+        using var response = await app.Http.PostAsJsonAsync("api/sync/assets", new { site });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before.ToString(), (await app.GetJsonAsync("emulator/state")).GetProperty("objectStructures").GetProperty("MXAPIASSET").ToString());
+    }
+
+    [Fact]
+    public async Task AMalformedBodyAnswers400()
+    {
+        using var content = new StringContent("{\"site\": ", System.Text.Encoding.UTF8, "application/json");
+        using var response = await app.Http.PostAsync("api/sync/assets", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CancellingARunEndsItCancelledWithItsCommittedPagesKept()
+    {
+        await app.ControlAsync("faults", new { kind = "latency", delayMs = 250, path = "/os/mxapiwodetail" });
+        using var start = await app.Http.PostAsJsonAsync("api/sync/wodetail", new { site = "LCVIRQ", full = true });
+        var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
+        await WaitUntilAsync(async () => (await app.GetJsonAsync($"api/runs/{runId}")).GetProperty("pages").GetInt32() >= 1);
+
+        using var cancel = await app.Http.PostAsync($"api/runs/{runId}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        var run = await app.WaitForEndAsync(runId);
+        Assert.Equal("Cancelled", run.GetProperty("status").GetString());
+        var fetched = run.GetProperty("recordsFetched").GetInt64();
+        Assert.True(fetched >= 100);
+        var rows = (await app.GetJsonAsync("api/tables")).GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "workorder").GetProperty("rows").GetInt64();
+        Assert.True(rows >= fetched);
+    }
+
+    [Fact]
+    public async Task EndpointsListEverySlugWithItsObjectStructure()
+    {
+        var endpoints = await app.GetJsonAsync("api/endpoints");
+
+        Assert.Equal(["domain", "peruser", "locations", "assets", "wodetail", "inventory"],
+            endpoints.EnumerateArray().Select(e => e.GetProperty("slug").GetString()));
+        Assert.Equal("MXAPIWODETAIL", endpoints.EnumerateArray().Single(e => e.GetProperty("slug").GetString() == "wodetail").GetProperty("objectStructure").GetString());
+    }
+
+    [Fact]
+    public async Task HealthReportsTheDatabaseAndTheJobServer()
+    {
+        using var response = await app.Http.GetAsync("healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SwaggerDocumentsEveryRoute()
+    {
+        var doc = await app.GetJsonAsync("swagger/v1/swagger.json");
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("/api/sync/{slug}", paths);
+        Assert.Contains("/api/runs/{id}/cancel", paths);
+        Assert.Contains("/api/tables", paths);
+        Assert.Contains("/api/endpoints", paths);
+        Assert.Contains("/api/runs/{id}/log", paths);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await condition())
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MaximoOffline.Data.Bookkeeping;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MaximoOffline.Web.Tests;
+
+/// <summary>
+/// The web app on Kestrel at a real 127.0.0.1 port, with its built-in emulator (control API on) and
+/// a replica in a temporary folder. One per test class.
+/// </summary>
+public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "maximo-offline-tests", Guid.NewGuid().ToString("N"));
+
+    public WebAppFixture() => UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public string DatabasePath => Path.Combine(_folder, "maximo.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Sync:DatabasePath", DatabasePath);
+        builder.UseSetting("Web:EmulatorControl", "true");
+        builder.UseSetting("Maximo:PageSize", "100");
+        builder.UseSetting("Maximo:MaxConcurrentRequests", "2");
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address);
+        Http = new HttpClient { BaseAddress = BaseUrl };
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        Http.Dispose();
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Hangfire may still be closing its file; the temp folder is cleaned up by the OS.
+        }
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string url)
+    {
+        using var response = await Http.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+    }
+
+    public async Task<JsonElement> ControlAsync(string path, object? body = null)
+    {
+        using var response = await Http.PostAsJsonAsync("emulator/" + path, body ?? new { });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+    }
+
+    public async Task ClearFaultsAsync() => (await Http.DeleteAsync("emulator/faults")).EnsureSuccessStatusCode();
+
+    /// <summary>Waits until a run has ended and returns it.</summary>
+    public async Task<JsonElement> WaitForEndAsync(long runId, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(120));
+        while (true)
+        {
+            var run = await GetJsonAsync($"api/runs/{runId}");
+            var status = Enum.Parse<SyncRunStatus>(run.GetProperty("status").GetString()!);
+            if (status is not (SyncRunStatus.Queued or SyncRunStatus.Running))
+            {
+                return run;
+            }
+
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
+    /// <summary>The emulator's own count of a collection (count=1), the test's independent view of Maximo.</summary>
+    public async Task<long> EmulatorCountAsync(string os, string where)
+    {
+        var key = Services.GetRequiredService<Sync.Client.IMaximoLocator>().ApiKey;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"maximo/api/os/{os}?lean=1&count=1&oslc.where={Uri.EscapeDataString(where)}");
+        request.Headers.Add("apikey", key);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totalCount").GetInt64();
+    }
+}
