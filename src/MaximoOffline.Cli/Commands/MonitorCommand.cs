@@ -1,0 +1,90 @@
+using System.ComponentModel;
+using MaximoOffline.Cli.Display;
+using MaximoOffline.Cli.Hosting;
+using MaximoOffline.Cli.Replica;
+using Microsoft.Data.Sqlite;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Spectre.Console.Rendering;
+
+namespace MaximoOffline.Cli.Commands;
+
+/// <summary>
+/// <c>monitor [--db-path P] [--refresh 5]</c>: the replica's state, redrawn until Ctrl+C. It only
+/// reads the database, so it shows syncs started anywhere (web app, schedule, another terminal).
+/// </summary>
+internal sealed class MonitorCommand(CliConfiguration configuration) : AsyncCommand<MonitorCommand.Settings>
+{
+    internal sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--refresh <SECONDS>")]
+        [Description("Seconds between refreshes (fractions allowed).")]
+        [DefaultValue(5.0)]
+        public double Refresh { get; init; } = 5;
+
+        public override ValidationResult Validate() => Refresh is >= 0.1 and <= 3600
+            ? ValidationResult.Success()
+            : ValidationResult.Error("--refresh must be between 0.1 and 3600 seconds.");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var reader = settings.Reader(configuration);
+        var interval = TimeSpan.FromSeconds(settings.Refresh);
+        var footer = $"Refreshing every {settings.Refresh:0.##} s. Ctrl+C to quit.";
+        if (!Terminal.IsInteractive)
+        {
+            // Not a terminal: a snapshot per refresh, one after the other.
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                Terminal.Out.Write(View(reader, footer));
+                Terminal.Out.WriteLine();
+                await Wait(interval, cancellationToken);
+            }
+
+            return ExitCodes.Success;
+        }
+
+        await Terminal.Out.Live(View(reader, footer))
+            .AutoClear(false)
+            .Overflow(VerticalOverflow.Ellipsis)
+            .StartAsync(async live =>
+            {
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    live.UpdateTarget(View(reader, footer));
+                    live.Refresh();
+                    await Wait(interval, cancellationToken);
+                }
+            });
+        Terminal.Out.MarkupLine("[grey]Monitor stopped.[/]");
+        return ExitCodes.Success;
+    }
+
+    private static IRenderable View(ReplicaReader reader, string footer)
+    {
+        try
+        {
+            return reader.TryRead() is { } status
+                ? StatusView.Render(status, footer)
+                : new Markup($"Waiting for a replica at {Markup.Escape(reader.Path)} (none yet: start a sync).\n[grey]{Markup.Escape(footer)}[/]");
+        }
+        catch (SqliteException e)
+        {
+            // A file being created or migrated right now; the next refresh will do.
+            return new Markup($"[yellow]Could not read {Markup.Escape(reader.Path)}: {Markup.Escape(e.Message)}[/]\n[grey]{Markup.Escape(footer)}[/]");
+        }
+    }
+
+    private static async Task Wait(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(interval, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the loop ends and the monitor exits cleanly.
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace MaximoOffline.Cli.Hosting;
+
+/// <summary>design.md §7: 0 success, 1 sync failed, 2 bad usage or configuration.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int BadUsage = 2;
+}

@@ -1,0 +1,44 @@
+namespace MaximoOffline.Cli.Replica;
+
+/// <summary>What the replica says about itself at one moment: what <c>status</c> prints and <c>monitor</c> refreshes.</summary>
+internal sealed record ReplicaStatus(
+    string Database,
+    DateTime ReadAt,
+    RunInfo? LastAllRun,
+    IReadOnlyList<EndpointStatus> Endpoints,
+    IReadOnlyDictionary<string, long> Tables);
+
+/// <summary>One endpoint: its latest run (if any), when it last succeeded, and the live rows of its main table.</summary>
+internal sealed record EndpointStatus(
+    string Slug,
+    string ObjectStructure,
+    string Table,
+    RunInfo? LastRun,
+    DateTime? LastSuccessAt,
+    long Rows);
+
+/// <summary>A row of <c>sync_run</c>, as much of it as a person watching needs.</summary>
+internal sealed record RunInfo(
+    long Id,
+    string Endpoint,
+    string Status,
+    string? Site,
+    string Mode,
+    DateTime QueuedAt,
+    DateTime? StartedAt,
+    DateTime? FinishedAt,
+    int Pages,
+    long Records,
+    long? Total,
+    string? Error)
+{
+    public bool IsActive => Status is "Queued" or "Running";
+
+    /// <summary>Records per second while running, or over the whole run once it has finished.</summary>
+    public double? Rate(DateTime now) => StartedAt is { } started && ((FinishedAt ?? now) - started).TotalSeconds is > 0.5 and var seconds
+        ? Records / seconds
+        : null;
+}
+
+/// <summary>What one run (an endpoint, or <c>all</c> with its endpoint runs) wrote to one table.</summary>
+internal sealed record TableChange(string Table, long Inserted, long Updated, long Deleted, long Rows);
