@@ -68,10 +68,10 @@ internal static class StatusView
         var rate = Format.Rate(run.Rate(now));
         if (run.IsActive)
         {
-            return run.Total is > 0 and var total ? $"{Math.Min(100, 100 * run.Records / total)}% {rate}" : rate;
+            return run.Total is > 0 and var total ? $"{Math.Min(100, 100 * run.Records / total)}% {rate}".TrimEnd() : rate;
         }
 
-        return run is { StartedAt: { } started, FinishedAt: { } finished } ? $"{Format.Duration(finished - started)} {rate}" : "";
+        return run is { StartedAt: { } started, FinishedAt: { } finished } ? $"{Format.Duration(finished - started)} {rate}".TrimEnd() : "";
     }
 
     /// <summary>Every replica table's live rows, in a few side-by-side columns to fit a terminal's height.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MaximoOffline.Cli.Replica;
 
 /// <summary>What the replica says about itself at one moment: what <c>status</c> prints and <c>monitor</c> refreshes.</summary>
@@ -32,6 +34,7 @@ internal sealed record RunInfo(
     long? Total,
     string? Error)
 {
+    [JsonIgnore]
     public bool IsActive => Status is "Queued" or "Running";
 
     /// <summary>Records per second while running, or over the whole run once it has finished.</summary>
