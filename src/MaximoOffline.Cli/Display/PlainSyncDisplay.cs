@@ -28,7 +28,9 @@ internal sealed class PlainSyncDisplay(TextWriter output) : ISyncDisplay
     {
         _lines.Started(e);
         _lastProgress[e.RunId] = DateTime.UtcNow;
-        Write(SyncLogLevel.Information, $"{e.Endpoint}: started run {e.RunId} ({e.Mode.ToString().ToLowerInvariant()}{(e.Site is null ? "" : $", site {e.Site}")}).");
+        // Not the mode: the event carries the one asked for, and the engine reads everything when an
+        // endpoint has no cursor yet; its first log line says which it does.
+        Write(SyncLogLevel.Information, $"{e.Endpoint}: started run {e.RunId}{(e.Site is null ? "" : $" for site {e.Site}")}.");
     }
 
     public void Progress(ProgressEvent e)
