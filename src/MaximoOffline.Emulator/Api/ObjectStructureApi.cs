@@ -53,7 +53,7 @@ internal static class ObjectStructureApi
             return;
         }
         var href = $"{CollectionBody.RootHref(context.Request, root, query.Style.RelativeUri)}/os/{store.Structure.Href}";
-        await CollectionBody.WriteAsync(context, page, query, href, store.ChildNames, context.RequestAborted);
+        await CollectionBody.WriteAsync(context, page, query, href, store, context.RequestAborted);
     }
 
     public static async Task MemberAsync(HttpContext context, EmulatorState state, string root, string os, string restId)
@@ -75,28 +75,28 @@ internal static class ObjectStructureApi
             await ErrorBody.WriteAsync(context, error.Status, error.ReasonCode, error.Message);
             return;
         }
-        Rec? rec = null;
+        PageMember? member = null;
         data.Gate.EnterReadLock();
         try
         {
             var index = Find(store, restId);
             if (index >= 0)
             {
-                rec = store.Materialize(index, selection);
+                member = store.Snapshot(index, selection);
             }
         }
         finally
         {
             data.Gate.ExitReadLock();
         }
-        if (rec is null)
+        if (member is null)
         {
             await NotFoundAsync(context, $"BMXAA8727E - The {store.Structure.MainTable.ToUpperInvariant()} record {restId} was not found.");
             return;
         }
         var style = ResponseStyle.From(context.Request.Query);
-        var href = $"{CollectionBody.RootHref(context.Request, root, style.RelativeUri)}/os/{store.Structure.Href}/{rec.RestId}";
-        await CollectionBody.WriteMemberAsync(context, rec, href, store.ChildNames, style);
+        var href = $"{CollectionBody.RootHref(context.Request, root, style.RelativeUri)}/os/{store.Structure.Href}/{member.RestId}";
+        await CollectionBody.WriteMemberAsync(context, member, href, store, selection, style);
     }
 
     public static Task NotFoundAsync(HttpContext context, string message) =>

@@ -96,6 +96,33 @@ internal sealed class OsStore(IRecordSource source, RowstampClock clock, ulong s
         return rec;
     }
 
+    // What a page needs to write the record later: everything but the generated values, or the whole
+    // record when the source cannot generate it while writing.
+    public PageMember Snapshot(int index, Selection selection)
+    {
+        if (source is not GeneratedSource)
+        {
+            var rec = Materialize(index, selection);
+            return new PageMember(index, rec.RestId!, rec.Rowstamp) { Materialized = rec };
+        }
+        var touched = _touched.TryGetValue(index, out var touch);
+        List<KeyValuePair<string, object?>>? added = null;
+        foreach (var attribute in _added)
+        {
+            if (selection.Includes(attribute.Name))
+            {
+                (added ??= []).Add(new(attribute.Name, attribute.ValueFor(source.IdAt(index))));
+            }
+        }
+        return new PageMember(index, source.RestIdAt(index), touched ? touch!.Rowstamp : source.RowstampAt(index))
+        {
+            TouchedAt = touched && Structure.HasChangeDate ? touch!.ChangeDate : null,
+            Added = added ?? (IReadOnlyList<KeyValuePair<string, object?>>)[],
+        };
+    }
+
+    public const string TouchedBy = TouchMark.By;
+
     public int IndexOfId(long id)
     {
         var index = LowerBound(id);

@@ -21,6 +21,16 @@ internal sealed class ChildTable(
     private readonly ulong _salt = Hash.OfName(name);
 
     public string Name => name;
+    public string Relation => relation;
+    public Schema Schema => schema;
+    public bool IsDocLinks => isDocLinks;
+    public IReadOnlyList<ChildTable> Nested => nested ?? [];
+
+    public IReadOnlyList<Slot> SlotsOf(in Row parent) => slots(parent);
+
+    public Row RowOf(in Row parent, Slot slot, int ordinal) => new(parent.Seed, _salt, slot.RowIndex, parent.Index, ordinal);
+
+    public long RowstampOf(Slot slot) => rowstampRegion + (slot.Id ?? slot.RowIndex);
 
     public ChildSet Materialize(in Row parent, Selection selection)
     {

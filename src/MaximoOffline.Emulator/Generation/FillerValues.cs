@@ -1,3 +1,8 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using MaximoOffline.Emulator.Json;
+
 namespace MaximoOffline.Emulator.Generation;
 
 // Values for the long tail of attributes a real record carries (a hundred on an asset), chosen from
@@ -10,6 +15,11 @@ internal static class FillerValues
         ["inspect", "replace", "quarterly", "check", "seal", "bearing", "pump", "motor", "filter", "valve", "north", "wing",
          "service", "per", "vendor", "spec", "line", "upper", "lower", "panel", "review", "annual", "safety", "note"];
 
+    private static readonly byte[][] CodeWordsUtf8 = [.. CodeWords.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] TextWordsUtf8 = [.. TextWords.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] CapitalisedWordsUtf8 = [.. TextWords.Select(t => Encoding.UTF8.GetBytes(char.ToUpperInvariant(t[0]) + t[1..]))];
+    private static readonly int MaxTextBytes = 16 * TextWords.Max(t => t.Length + 1);
+
     private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase)
     {
         "disabled", "moved", "children", "autowogen", "rolltoallchildren", "hasld", "uncontrolled", "mainthierchy",
@@ -19,39 +29,126 @@ internal static class FillerValues
         "suspendflow", "woisswap", "inctasksinsched", "reqasstdwntime", "acceptscharges", "returnedtovendor",
     };
 
-    public static ValueFn For(string name)
+    // The value and its streamed form, from one rule per naming habit.
+    public static (ValueFn Value, EmitFn Emit) For(string name)
     {
         var salt = Hash.OfName(name);
         var n = name.ToLowerInvariant();
         if (n.EndsWith("date", StringComparison.Ordinal) || n.EndsWith("time", StringComparison.Ordinal) && !n.Contains("downtime", StringComparison.Ordinal))
         {
-            return (in Row r) => r.Chance(salt, 30) ? null : r.DaysAgo(salt + 1, 1, 2500);
+            return ((in Row r) => r.Chance(salt, 30) ? null : r.DaysAgo(salt + 1, 1, 2500),
+                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool drop) =>
+                {
+                    if (r.Chance(salt, 30))
+                    {
+                        ValueWriter.Null(w, name, drop);
+                    }
+                    else
+                    {
+                        ValueWriter.Date(w, name, r.DaysAgo(salt + 1, 1, 2500));
+                    }
+                });
         }
         if (Flags.Contains(n) || n.StartsWith("is", StringComparison.Ordinal) && n.Length > 4 || n.EndsWith("flag", StringComparison.Ordinal))
         {
-            return (in Row r) => r.Chance(salt, 15);
+            return ((in Row r) => r.Chance(salt, 15),
+                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool _) => w.WriteBoolean(name, r.Chance(salt, 15)));
         }
         if (IsQuantity(n))
         {
-            return (in Row r) => r.Chance(salt, 10) ? null : r.Amount(salt + 1, 0, 5000);
+            return ((in Row r) => r.Chance(salt, 10) ? null : r.Amount(salt + 1, 0, 5000),
+                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool drop) =>
+                {
+                    if (r.Chance(salt, 10))
+                    {
+                        ValueWriter.Null(w, name, drop);
+                    }
+                    else
+                    {
+                        ValueWriter.Amount(w, name, r.Amount(salt + 1, 0, 5000));
+                    }
+                });
         }
         if (n.EndsWith("count", StringComparison.Ordinal) || n.EndsWith("days", StringComparison.Ordinal) || n.EndsWith("seq", StringComparison.Ordinal))
         {
-            return (in Row r) => (long)r.Int(salt, 0, 60);
+            return ((in Row r) => (long)r.Int(salt, 0, 60),
+                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool _) => w.WriteNumber(name, (long)r.Int(salt, 0, 60)));
         }
         if (n.EndsWith("sysid", StringComparison.Ordinal))
         {
-            return (in Row r) => r.Chance(salt, 60) ? null : "EXTSYS1";
+            return ((in Row r) => r.Chance(salt, 60) ? null : "EXTSYS1",
+                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool drop) =>
+                {
+                    if (r.Chance(salt, 60))
+                    {
+                        ValueWriter.Null(w, name, drop);
+                    }
+                    else
+                    {
+                        w.WriteString(name, "EXTSYS1"u8);
+                    }
+                });
         }
         if (n.Contains("description", StringComparison.Ordinal) || n.Contains("memo", StringComparison.Ordinal) ||
             n.Contains("remark", StringComparison.Ordinal) || n.Contains("comment", StringComparison.Ordinal) || n.Contains("note", StringComparison.Ordinal))
         {
-            return (in Row r) => r.Chance(salt, 35) ? null : Text(r, salt + 1, 3, 8);
+            return ((in Row r) => r.Chance(salt, 35) ? null : Text(r, salt + 1, 3, 8),
+                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool drop) =>
+                {
+                    if (r.Chance(salt, 35))
+                    {
+                        ValueWriter.Null(w, name, drop);
+                    }
+                    else
+                    {
+                        Span<byte> buffer = stackalloc byte[MaxTextBytes];
+                        w.WriteString(name, buffer[..TextUtf8(r, salt + 1, 3, 8, buffer)]);
+                    }
+                });
         }
-        return (in Row r) => r.Chance(salt, 25) ? null : Code(r, salt + 1);
+        return ((in Row r) => r.Chance(salt, 25) ? null : Code(r, salt + 1),
+            (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool drop) =>
+            {
+                if (r.Chance(salt, 25))
+                {
+                    ValueWriter.Null(w, name, drop);
+                }
+                else
+                {
+                    Span<byte> buffer = stackalloc byte[32];
+                    w.WriteString(name, buffer[..CodeUtf8(r, salt + 1, buffer)]);
+                }
+            });
     }
 
     public static string Code(in Row r, ulong key) => $"{r.Pick(key, CodeWords)}{r.Int(key + 7, 10, 999)}";
+
+    // Code and Text written as UTF-8 without building the string: the same words and digits.
+    private static int CodeUtf8(in Row r, ulong key, Span<byte> destination)
+    {
+        var word = CodeWordsUtf8[(int)(r.H(key) % (ulong)CodeWordsUtf8.Length)];
+        word.CopyTo(destination);
+        Utf8Formatter.TryFormat(r.Int(key + 7, 10, 999), destination[word.Length..], out var written);
+        return word.Length + written;
+    }
+
+    private static int TextUtf8(in Row r, ulong key, int minWords, int maxWords, Span<byte> destination)
+    {
+        var count = r.Int(key, minWords, maxWords + 1);
+        var length = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var index = (int)(r.H(key + 11 + (ulong)i) % (ulong)TextWordsUtf8.Length);
+            if (i > 0)
+            {
+                destination[length++] = (byte)' ';
+            }
+            var word = i == 0 ? CapitalisedWordsUtf8[index] : TextWordsUtf8[index];
+            word.CopyTo(destination[length..]);
+            length += word.Length;
+        }
+        return length;
+    }
 
     public static string Text(in Row r, ulong key, int minWords, int maxWords)
     {

@@ -24,6 +24,9 @@ internal sealed class GeneratedSource(
     public IReadOnlyCollection<string> AttributeNames => schema.Names;
     public IReadOnlyCollection<string> ChildNames { get; } = children.Select(c => c.Name).ToArray();
 
+    public Schema Schema => schema;
+    public IReadOnlyList<ChildTable> Children => children;
+
     public Row RowAt(long index) => new(seed, _salt, index);
 
     public long IdAt(int index) => ids.At(index);

@@ -1,10 +1,40 @@
+using System.Text.Json;
+using MaximoOffline.Emulator.Json;
+
 namespace MaximoOffline.Emulator.Generation;
 
 internal delegate object? ValueFn(in Row row);
 
+// Writes the attribute's name and value for a row straight to JSON (nothing when the value is null
+// and nulls are dropped). Typed attributes have one so that serving a page boxes and formats nothing
+// it does not have to; the rest are written from their ValueFn.
+internal delegate void EmitFn(in Row row, Utf8JsonWriter w, JsonEncodedText name, bool dropNulls);
+
+internal delegate double? AmountFn(in Row row);
+
+internal delegate DateTimeOffset? DateFn(in Row row);
+
+internal delegate bool FlagFn(in Row row);
+
+internal delegate long? LongFn(in Row row);
+
 // Describes names the attribute this one decorates (status_description describes status): it is
-// written whenever that attribute is selected.
-internal sealed record AttributeDef(string Name, ValueFn Value, string? Describes = null);
+// written whenever that attribute is selected. Value and Emit always agree: Value is what filters,
+// sorts and materialised records see, Emit what a streamed page writes.
+internal sealed record AttributeDef(string Name, ValueFn Value, string? Describes = null, EmitFn? Emit = null)
+{
+    public void Write(in Row row, Utf8JsonWriter w, JsonEncodedText name, bool dropNulls)
+    {
+        if (Emit is { } emit)
+        {
+            emit(row, w, name, dropNulls);
+        }
+        else
+        {
+            ValueWriter.Object(w, name, Value(row), dropNulls);
+        }
+    }
+}
 
 // The attributes of one generated table, in the order Maximo writes them.
 internal sealed class Schema
@@ -34,6 +64,63 @@ internal sealed class SchemaBuilder
         return this;
     }
 
+    // Typed attributes: the boxed value (for filters and materialised records) and the streamed form
+    // come from the same function.
+    public SchemaBuilder Amount(string name, AmountFn value)
+    {
+        _attributes.Add(new AttributeDef(name, (in Row r) => value(r) is { } d ? d : null, Emit: (in Row r, Utf8JsonWriter w, JsonEncodedText n, bool drop) =>
+        {
+            if (value(r) is { } d)
+            {
+                ValueWriter.Amount(w, n, d);
+            }
+            else
+            {
+                ValueWriter.Null(w, n, drop);
+            }
+        }));
+        return this;
+    }
+
+    public SchemaBuilder Date(string name, DateFn value)
+    {
+        _attributes.Add(new AttributeDef(name, (in Row r) => value(r) is { } d ? d : null, Emit: (in Row r, Utf8JsonWriter w, JsonEncodedText n, bool drop) =>
+        {
+            if (value(r) is { } d)
+            {
+                ValueWriter.Date(w, n, d);
+            }
+            else
+            {
+                ValueWriter.Null(w, n, drop);
+            }
+        }));
+        return this;
+    }
+
+    public SchemaBuilder Flag(string name, FlagFn value)
+    {
+        _attributes.Add(new AttributeDef(name, (in Row r) => value(r),
+            Emit: (in Row r, Utf8JsonWriter w, JsonEncodedText n, bool _) => w.WriteBoolean(n, value(r))));
+        return this;
+    }
+
+    public SchemaBuilder Long(string name, LongFn value)
+    {
+        _attributes.Add(new AttributeDef(name, (in Row r) => value(r) is { } l ? l : null, Emit: (in Row r, Utf8JsonWriter w, JsonEncodedText n, bool drop) =>
+        {
+            if (value(r) is { } l)
+            {
+                w.WriteNumber(n, l);
+            }
+            else
+            {
+                ValueWriter.Null(w, n, drop);
+            }
+        }));
+        return this;
+    }
+
     public SchemaBuilder Described(string name, ValueFn value, Func<string, string> describe)
     {
         _attributes.Add(new AttributeDef(name, value));
@@ -46,7 +133,8 @@ internal sealed class SchemaBuilder
     {
         foreach (var name in names)
         {
-            _attributes.Add(new AttributeDef(name, FillerValues.For(name)));
+            var (value, emit) = FillerValues.For(name);
+            _attributes.Add(new AttributeDef(name, value, Emit: emit));
         }
         return this;
     }
@@ -56,7 +144,8 @@ internal sealed class SchemaBuilder
     {
         foreach (var name in names)
         {
-            _attributes.Add(new AttributeDef(name, static (in Row _) => Data.ExplicitNull.Value));
+            _attributes.Add(new AttributeDef(name, static (in Row _) => Data.ExplicitNull.Value,
+                Emit: static (in Row _, Utf8JsonWriter w, JsonEncodedText n, bool _) => w.WriteNull(n)));
         }
         return this;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MaximoOffline.Emulator.Data;
+using MaximoOffline.Emulator.Generation;
 using MaximoOffline.Emulator.Query;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
@@ -13,7 +14,7 @@ internal static class CollectionBody
     private const int FlushEveryBytes = 32 * 1024;
 
     public static async Task WriteAsync(HttpContext context, PageResult page, CollectionQuery query, string collectionHref,
-        IReadOnlyCollection<string> childNames, CancellationToken ct)
+        OsStore store, CancellationToken ct)
     {
         var style = query.Style;
         context.Response.ContentType = "application/json";
@@ -22,6 +23,8 @@ internal static class CollectionBody
         await using (w.ConfigureAwait(false))
         {
             var records = new RecordWriter(w, style);
+            var selection = query.Select ?? new Selection();
+            var generated = store.Source is GeneratedSource source ? new GeneratedWriter(w, source, selection, style) : null;
             w.WriteStartObject();
             if (!style.Lean)
             {
@@ -29,9 +32,16 @@ internal static class CollectionBody
             }
             w.WriteStartArray(style.Lean ? Names.Member : Names.RdfsMember);
             var selected = query.Select is { IsEmpty: false };
-            foreach (var rec in page.Members)
+            foreach (var member in page.Members)
             {
-                records.WriteMember(rec, $"{collectionHref}/{rec.RestId}", childNames, selected);
+                if (member.Materialized is { } rec)
+                {
+                    records.WriteMember(rec, $"{collectionHref}/{rec.RestId}", store.ChildNames, selected);
+                }
+                else
+                {
+                    generated!.WriteMember(member, collectionHref, memberHref: false, selected);
+                }
                 if (w.BytesPending > FlushEveryBytes)
                 {
                     w.Flush();
@@ -115,13 +125,20 @@ internal static class CollectionBody
         w.WriteEndObject();
     }
 
-    public static async Task WriteMemberAsync(HttpContext context, Rec rec, string href, IReadOnlyCollection<string> childNames, ResponseStyle style)
+    public static async Task WriteMemberAsync(HttpContext context, PageMember member, string href, OsStore store, Selection selection, ResponseStyle style)
     {
         context.Response.ContentType = "application/json";
         var w = new Utf8JsonWriter(context.Response.BodyWriter);
         await using (w.ConfigureAwait(false))
         {
-            new RecordWriter(w, style).WriteMember(rec, href, childNames, true);
+            if (member.Materialized is { } rec)
+            {
+                new RecordWriter(w, style).WriteMember(rec, href, store.ChildNames, true);
+            }
+            else
+            {
+                new GeneratedWriter(w, (GeneratedSource)store.Source, selection, style).WriteMember(member, href, memberHref: true, true);
+            }
         }
     }
 

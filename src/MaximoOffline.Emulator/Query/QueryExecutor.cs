@@ -2,11 +2,11 @@ using MaximoOffline.Emulator.Data;
 
 namespace MaximoOffline.Emulator.Query;
 
-internal sealed record PageResult(IReadOnlyList<Rec> Members, int? TotalCount, bool HasNext, long? MaxRowstamp);
+internal sealed record PageResult(IReadOnlyList<PageMember> Members, int? TotalCount, bool HasNext, long? MaxRowstamp);
 
 // Finds a page of a collection without materialising it: filters read single attributes, a range on
 // the unique id becomes an index range (ids grow with the index), a rowstamp delta skips the base
-// records it cannot match, and only the page's records are built.
+// records it cannot match, and only the page's records are built (generated ones while the body is written).
 internal static class QueryExecutor
 {
     public static PageResult Execute(OsStore store, CollectionQuery query)
@@ -67,7 +67,7 @@ internal static class QueryExecutor
             return new PageResult([], count, false, maxRowstamp);
         }
         var selection = query.Select ?? new Selection();
-        var members = page.ConvertAll(i => store.Materialize(i, selection));
+        var members = page.ConvertAll(i => store.Snapshot(i, selection));
         return new PageResult(members, needAll ? count : null, count > skip + query.PageSize, maxRowstamp);
     }
 

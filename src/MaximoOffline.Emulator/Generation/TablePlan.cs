@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json;
+using MaximoOffline.Emulator.Data;
+using MaximoOffline.Emulator.Json;
+
+namespace MaximoOffline.Emulator.Generation;
+
+// What one request writes of one generated table, decided once instead of per record: the selected
+// attributes with their encoded names (lean or namespaced, doclinks' own names), and the selected
+// child tables with their plans.
+internal sealed class TablePlan
+{
+    private readonly Selection _selection;
+
+    private TablePlan(Selection selection, AttributePlan[] attributes, ChildPlan[] children)
+    {
+        _selection = selection;
+        Attributes = attributes;
+        Children = children;
+    }
+
+    public AttributePlan[] Attributes { get; }
+    public ChildPlan[] Children { get; }
+
+    // Whether the selection asked for the attribute (known to the table or not).
+    public bool Selects(string attribute) => _selection.Includes(attribute);
+
+    public static TablePlan For(Schema schema, IReadOnlyList<ChildTable> children, Selection selection, bool lean, bool docLinks = false)
+    {
+        var attributes = new List<AttributePlan>(schema.Attributes.Count);
+        foreach (var attribute in schema.Attributes)
+        {
+            if (selection.Includes(attribute.Describes ?? attribute.Name))
+            {
+                var name = docLinks
+                    ? JsonEncodedText.Encode(lean ? attribute.Name : DocLinkName(attribute.Name))
+                    : PropertyNames.For(attribute.Name, lean);
+                attributes.Add(new AttributePlan(attribute, name, KindOf(attribute.Name, docLinks)));
+            }
+        }
+        var childPlans = new List<ChildPlan>();
+        foreach (var child in children)
+        {
+            if (selection.Child(child.Name) is { } childSelection)
+            {
+                childPlans.Add(new ChildPlan(child, PropertyNames.For(child.Name, lean), Encoding.UTF8.GetBytes(child.Relation),
+                    For(child.Schema, child.Nested, childSelection, lean, child.IsDocLinks)));
+            }
+        }
+        return new TablePlan(selection, [.. attributes], [.. childPlans]);
+    }
+
+    private static AttributeKind KindOf(string name, bool docLinks) => name switch
+    {
+        "format" when docLinks => AttributeKind.DocLinkFormat,
+        "changedate" => AttributeKind.ChangeDate,
+        "changeby" => AttributeKind.ChangeBy,
+        _ => AttributeKind.Plain,
+    };
+
+    private static string DocLinkName(string name) => name switch
+    {
+        "title" or "description" or "identifier" or "created" or "modified" => "dcterms:" + name,
+        "createby" => "dcterms:creator",
+        _ => "spi:" + name,
+    };
+}
+
+// ChangeDate and ChangeBy are what a touched record overrides; DocLinkFormat is written as an object.
+internal enum AttributeKind
+{
+    Plain,
+    ChangeDate,
+    ChangeBy,
+    DocLinkFormat,
+}
+
+internal readonly record struct AttributePlan(AttributeDef Def, JsonEncodedText Name, AttributeKind Kind);
+
+internal sealed record ChildPlan(ChildTable Table, JsonEncodedText Name, byte[] Relation, TablePlan Plan);
