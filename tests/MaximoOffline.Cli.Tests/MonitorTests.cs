@@ -16,8 +16,8 @@ public sealed partial class MonitorTests(EmulatorFixture emulator) : IClassFixtu
     {
         Assert.True(Tmux.IsInstalled(), "These tests drive the monitor in tmux: install it (apt-get install tmux).");
         await emulator.ControlAsync("faults", new { kind = "latency", delayMs = 50 });
-        using var tmux = new Tmux();
-        tmux.Start(emulator.Folder, new Dictionary<string, string>(),
+        using var tmux = new Tmux(emulator.Folder);
+        tmux.Start(new Dictionary<string, string>(),
             [CliProcess.DotnetHost, CliProcess.DllPath, "monitor", "--db-path", emulator.DatabasePath, "--refresh", "0.2"]);
         await WaitForAsync(() => tmux.Screen().Contains("Ctrl+C to quit", StringComparison.Ordinal), tmux, "the monitor to start");
 

@@ -3,12 +3,13 @@ using System.Diagnostics;
 namespace MaximoOffline.Cli.Tests;
 
 /// <summary>
-/// A program running in a pseudo-terminal: a tmux server of its own (its own socket), one pane,
+/// A program running in a pseudo-terminal: a tmux server of its own (its own socket), one pane in the folder,
 /// keys sent and the screen read back as text.
 /// </summary>
-public sealed partial class Tmux : IDisposable
+public sealed partial class Tmux(string folder) : IDisposable
 {
-    private readonly string _socket = $"maximo-offline-tests-{Guid.NewGuid():N}";
+    // The server's socket lives in the test's folder, and goes with it.
+    private readonly string _socket = Path.Combine(folder, $"tmux-{Guid.NewGuid():N}.sock");
 
     private const string Session = "cli";
 
@@ -16,7 +17,7 @@ public sealed partial class Tmux : IDisposable
     /// Starts <paramref name="command"/> in a 160×50 pane that stays after the program exits. bash runs
     /// it and then prints "exited with N": tmux itself does not always learn a pane's exit status.
     /// </summary>
-    public void Start(string folder, IReadOnlyDictionary<string, string> environment, IEnumerable<string> command)
+    public void Start(IReadOnlyDictionary<string, string> environment, IEnumerable<string> command)
     {
         List<string> args = ["new-session", "-d", "-s", Session, "-x", "160", "-y", "50", "-c", folder];
         foreach (var (name, value) in environment)
@@ -71,7 +72,7 @@ public sealed partial class Tmux : IDisposable
     private string Run(IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-L");
+        start.ArgumentList.Add("-S");
         start.ArgumentList.Add(_socket);
         foreach (var arg in args)
         {
