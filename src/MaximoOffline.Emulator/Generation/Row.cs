@@ -29,7 +29,9 @@ internal readonly struct Row(ulong seed, ulong table, long index, long parentInd
     public DateTimeOffset DaysAgo(ulong key, int minDays, int maxDays)
     {
         var seconds = (long)(H(key) % (ulong)Math.Max(1, (long)(maxDays - minDays) * 86400));
-        return EasternTime.At(Anchor.UtcDate.AddDays(-maxDays).AddSeconds(seconds));
+        // Whole days and seconds: the same instant AddDays(-maxDays).AddSeconds(seconds) gives, in ticks.
+        var ticks = Anchor.UtcDate.Ticks - maxDays * TimeSpan.TicksPerDay + seconds * TimeSpan.TicksPerSecond;
+        return EasternTime.At(new DateTime(ticks, DateTimeKind.Utc));
     }
 }
 

@@ -64,6 +64,13 @@ internal sealed class SchemaBuilder
         return this;
     }
 
+    // An attribute with a hand-written streamed form; it must write exactly what value gives.
+    public SchemaBuilder Add(string name, ValueFn value, EmitFn emit)
+    {
+        _attributes.Add(new AttributeDef(name, value, Emit: emit));
+        return this;
+    }
+
     // Typed attributes: the boxed value (for filters and materialised records) and the streamed form
     // come from the same function.
     public SchemaBuilder Amount(string name, AmountFn value)

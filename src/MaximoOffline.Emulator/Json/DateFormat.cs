@@ -8,18 +8,20 @@ internal static class DateFormat
 
     public static void Write(DateTimeOffset value, Span<byte> destination)
     {
-        var d = value.DateTime;
-        Digits(destination[..4], d.Year);
+        // One calendar computation for year, month and day; the time of day from the ticks.
+        var (year, month, day) = value.DateTime;
+        var seconds = (int)(value.DateTime.Ticks % TimeSpan.TicksPerDay / TimeSpan.TicksPerSecond);
+        Digits(destination[..4], year);
         destination[4] = (byte)'-';
-        Digits(destination.Slice(5, 2), d.Month);
+        Digits(destination.Slice(5, 2), month);
         destination[7] = (byte)'-';
-        Digits(destination.Slice(8, 2), d.Day);
+        Digits(destination.Slice(8, 2), day);
         destination[10] = (byte)'T';
-        Digits(destination.Slice(11, 2), d.Hour);
+        Digits(destination.Slice(11, 2), seconds / 3600);
         destination[13] = (byte)':';
-        Digits(destination.Slice(14, 2), d.Minute);
+        Digits(destination.Slice(14, 2), seconds / 60 % 60);
         destination[16] = (byte)':';
-        Digits(destination.Slice(17, 2), d.Second);
+        Digits(destination.Slice(17, 2), seconds % 60);
         var offset = (int)value.Offset.TotalMinutes;
         destination[19] = offset < 0 ? (byte)'-' : (byte)'+';
         offset = Math.Abs(offset);

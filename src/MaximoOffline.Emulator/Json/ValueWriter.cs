@@ -79,15 +79,37 @@ internal static class ValueWriter
     // cheaper than general double formatting. Anything else goes the general way.
     public static void Amount(Utf8JsonWriter w, JsonEncodedText name, double value)
     {
-        var scaled = Math.Round(value * 100);
-        if (!(Math.Abs(scaled) < 1e15) || scaled / 100 != value || (value == 0 && double.IsNegative(value)))
+        Span<byte> buffer = stackalloc byte[24];
+        if (!TryFormatCents(value, buffer, trimZeros: true, out var length))
         {
             w.WriteNumber(name, value);
             return;
         }
+        w.WritePropertyName(name);
+        w.WriteRawValue(buffer[..length], skipInputValidation: true);
+    }
+
+    // A cents amount as a string with two decimals, as value.ToString("0.00") writes it.
+    public static void Cents(Utf8JsonWriter w, JsonEncodedText name, double value)
+    {
         Span<byte> buffer = stackalloc byte[24];
+        if (!TryFormatCents(value, buffer, trimZeros: false, out var length))
+        {
+            w.WriteString(name, value.ToString("0.00", CultureInfo.InvariantCulture));
+            return;
+        }
+        w.WriteString(name, buffer[..length]);
+    }
+
+    private static bool TryFormatCents(double value, Span<byte> buffer, bool trimZeros, out int length)
+    {
+        length = 0;
+        var scaled = Math.Round(value * 100);
+        if (!(Math.Abs(scaled) < 1e15) || scaled / 100 != value || (value == 0 && double.IsNegative(value)))
+        {
+            return false;
+        }
         var cents = (long)scaled;
-        var length = 0;
         if (cents < 0)
         {
             buffer[length++] = (byte)'-';
@@ -96,16 +118,15 @@ internal static class ValueWriter
         Utf8Formatter.TryFormat(cents / 100, buffer[length..], out var written);
         length += written;
         var fraction = (int)(cents % 100);
-        if (fraction != 0)
+        if (fraction != 0 || !trimZeros)
         {
             buffer[length++] = (byte)'.';
             buffer[length++] = (byte)('0' + fraction / 10);
-            if (fraction % 10 != 0)
+            if (fraction % 10 != 0 || !trimZeros)
             {
                 buffer[length++] = (byte)('0' + fraction % 10);
             }
         }
-        w.WritePropertyName(name);
-        w.WriteRawValue(buffer[..length], skipInputValidation: true);
+        return true;
     }
 }
