@@ -33,6 +33,16 @@ public sealed class DatabaseFileTests : IDisposable
     }
 
     [Fact]
+    public void NamingADatabaseTouchesNothingOnDisk()
+    {
+        var path = Path.Combine(_folder, "not-yet", "maximo.db");
+
+        ReplicaDatabase.At(path);
+
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
+    }
+
+    [Fact]
     public async Task AMissingFolderIsCreatedAndTheDatabaseMigrated()
     {
         var path = Path.Combine(_folder, "nested", "deeper", "maximo.db");
@@ -43,13 +53,13 @@ public sealed class DatabaseFileTests : IDisposable
     }
 
     [Fact]
-    public void AFolderThatCannotBeCreatedGivesAnErrorNamingThePath()
+    public async Task AFolderThatCannotBeCreatedGivesAnErrorNamingThePath()
     {
         var blocker = Path.Combine(_folder, "not-a-folder");
         File.WriteAllText(blocker, "a file where a folder should be");
         var path = Path.Combine(blocker, "maximo.db");
 
-        var error = Assert.Throws<ReplicaDatabaseException>(() => ReplicaDatabase.At(path));
+        var error = await Assert.ThrowsAsync<ReplicaDatabaseException>(() => ReplicaDatabase.At(path).MigrateAsync());
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Contains("Sync:DatabasePath", error.Message, StringComparison.Ordinal);

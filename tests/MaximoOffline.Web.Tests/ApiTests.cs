@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace MaximoOffline.Web.Tests;
 
+[Collection(WebCollection.Name)]
 public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>, IAsyncLifetime
 {
     public async Task InitializeAsync()

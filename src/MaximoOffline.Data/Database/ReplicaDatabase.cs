@@ -36,14 +36,16 @@ public sealed class ReplicaDatabase
 
     /// <summary>
     /// The database at <paramref name="configuredPath"/> (<c>~</c> expands to the home folder), or at
-    /// <see cref="DefaultPath"/> when none is configured. Creates the folder when it is missing.
+    /// <see cref="DefaultPath"/> when none is configured. Nothing is touched on disk until the
+    /// database is first opened or migrated, which creates the folder when it is missing.
     /// </summary>
-    public static ReplicaDatabase At(string? configuredPath)
+    public static ReplicaDatabase At(string? configuredPath) => new(ResolvePath(configuredPath));
+
+    private void EnsureFolder()
     {
-        var path = ResolvePath(configuredPath);
         try
         {
-            var folder = System.IO.Path.GetDirectoryName(path);
+            var folder = System.IO.Path.GetDirectoryName(Path);
             if (!string.IsNullOrEmpty(folder))
             {
                 Directory.CreateDirectory(folder);
@@ -51,10 +53,8 @@ public sealed class ReplicaDatabase
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new ReplicaDatabaseException(path, $"its folder cannot be created ({e.Message})", e);
+            throw new ReplicaDatabaseException(Path, $"its folder cannot be created ({e.Message})", e);
         }
-
-        return new ReplicaDatabase(path);
     }
 
     /// <summary>Resolves a configured path the way <see cref="At"/> does, without touching the disk.</summary>
@@ -84,6 +84,7 @@ public sealed class ReplicaDatabase
     /// <summary>Opens a connection with the replica's pragmas applied; failures name the path.</summary>
     public SqliteConnection OpenConnection()
     {
+        EnsureFolder();
         var connection = new SqliteConnection(ConnectionString);
         try
         {
@@ -123,6 +124,7 @@ public sealed class ReplicaDatabase
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        EnsureFolder();
         try
         {
             await using var context = CreateContext();

@@ -35,6 +35,9 @@ internal sealed class EndpointSyncer(
             store.SetMode(run.RunId, SyncMode.Full); // the first run of an endpoint reads everything
         }
 
+        run.Observer.RunStarted(new RunStartedEvent(run.RunId, run.ParentRunId, endpoint.Slug, endpoint.SiteScoped ? site : null,
+            full ? SyncMode.Full : SyncMode.Incremental, time.GetUtcNow().UtcDateTime));
+
         var scope = new MaximoQuery { Where = endpoint.Where(endpoint.SiteScoped ? site : null, sync), SavedQuery = sync.SavedQuery.GetValueOrDefault(endpoint.Slug) };
         var changed = full ? scope : ChangedSince(endpoint, scope, state!.Cursor!);
 

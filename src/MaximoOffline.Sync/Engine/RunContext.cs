@@ -21,10 +21,18 @@ internal sealed class RunContext(long runId, long? parentRunId, string endpoint,
     /// <summary>The error a run ends with, when a step decided it fails.</summary>
     public string? LastError { get; set; }
 
+    private readonly Lock _logGate = new();
+
     public void Log(SyncLogLevel level, string message)
     {
-        var (seq, time) = store.AppendLog(RunId, level, message);
-        Observer.Log(new LogEvent(RunId, ParentRunId, seq, time, level, message));
+        // Numbering and telling happen together, so observers see a run's lines in seq order even
+        // when several reader threads log at once.
+        lock (_logGate)
+        {
+            var (seq, time) = store.AppendLog(RunId, level, message);
+            Observer.Log(new LogEvent(RunId, ParentRunId, seq, time, level, message));
+        }
+
         ParentLog?.Invoke(level, $"{Endpoint}: {message}");
     }
 

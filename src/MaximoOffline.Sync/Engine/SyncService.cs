@@ -101,10 +101,13 @@ public sealed class SyncService(
         {
             using var heartbeat = new Timer(_ => Beat(runId, cancel), null, CancelPollInterval, CancelPollInterval);
             var run = new RunContext(runId, request.ParentRunId, request.Endpoint, store, observer);
-            observer.RunStarted(new RunStartedEvent(runId, request.ParentRunId, request.Endpoint, request.Site, request.Mode, time.GetUtcNow().UtcDateTime));
-            return request.Endpoint == EndpointCatalog.All
-                ? await RunAllAsync(run, request.Site, request.Mode, request.Force, cancel.Token)
-                : await RunOneAsync(run, EndpointCatalog.Find(request.Endpoint)!, request.Site, request.Mode, request.Force, cancel.Token);
+            if (request.Endpoint == EndpointCatalog.All)
+            {
+                observer.RunStarted(new RunStartedEvent(runId, null, request.Endpoint, request.Site, request.Mode, time.GetUtcNow().UtcDateTime));
+                return await RunAllAsync(run, request, cancel.Token);
+            }
+
+            return await RunOneAsync(run, EndpointCatalog.Find(request.Endpoint)!, request.Site, request.Mode, request.Force, cancel.Token);
         }
         finally
         {
@@ -177,8 +180,9 @@ public sealed class SyncService(
     }
 
     /// <summary>Every endpoint in dependency order. One that is already syncing elsewhere is waited for, never run twice at once.</summary>
-    private async Task<SyncRunStatus> RunAllAsync(RunContext all, string? site, SyncMode mode, bool force, CancellationToken cancellationToken)
+    private async Task<SyncRunStatus> RunAllAsync(RunContext all, RunRequest request, CancellationToken cancellationToken)
     {
+        var (site, mode, force) = (request.Site, request.Mode, request.Force);
         var failed = new List<string>();
         var status = SyncRunStatus.Succeeded;
         try
@@ -190,7 +194,7 @@ public sealed class SyncService(
                 long childId;
                 while (true)
                 {
-                    var (id, created) = store.Claim(endpoint.Slug, endpoint.SiteScoped ? site : null, mode, SyncTrigger.Api, all.RunId);
+                    var (id, created) = store.Claim(endpoint.Slug, endpoint.SiteScoped ? site : null, mode, request.Trigger, all.RunId, force);
                     if (created)
                     {
                         childId = id;
@@ -210,7 +214,6 @@ public sealed class SyncService(
                 }
 
                 var child = new RunContext(childId, all.RunId, endpoint.Slug, store, observer) { ParentLog = all.Log };
-                observer.RunStarted(new RunStartedEvent(childId, all.RunId, endpoint.Slug, endpoint.SiteScoped ? site : null, mode, time.GetUtcNow().UtcDateTime));
                 var result = await RunOneAsync(child, endpoint, endpoint.SiteScoped ? site : null, mode, force, cancellationToken);
                 store.RollUp(all.RunId, childId);
                 if (result == SyncRunStatus.Cancelled)

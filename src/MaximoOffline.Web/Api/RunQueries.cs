@@ -47,6 +47,15 @@ public sealed class RunQueries(IDbContextFactory<MaximoDbContext> contexts, Repl
         return [.. lines.Select(LogLineDto.From)];
     }
 
+    /// <summary>A run's log lines with <c>afterSeq &lt; seq &lt;= upToSeq</c>.</summary>
+    public async Task<IReadOnlyList<LogLineDto>> LogAsync(long runId, long afterSeq, long upToSeq, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lines = await db.SyncLogs.AsNoTracking().Where(l => l.RunId == runId && l.Seq > afterSeq && l.Seq <= upToSeq)
+            .OrderBy(l => l.Seq).ToListAsync(cancellationToken);
+        return [.. lines.Select(LogLineDto.From)];
+    }
+
     public async Task<IReadOnlyList<EndpointDto>> EndpointsAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -11,7 +11,7 @@ namespace MaximoOffline.Web.Live;
 /// coalesced to the latest per run and log lines batched, flushed a few times a second; a run's
 /// end is sent after everything before it, always. Engine threads only enqueue; one loop sends.
 /// </summary>
-internal sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadcaster> logger) : BackgroundService, ISyncObserverSink
+public sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadcaster> logger) : BackgroundService, ISyncObserverSink
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
 
@@ -20,7 +20,43 @@ internal sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadc
     private readonly Dictionary<long, CountsEvent> _counts = [];
     private readonly List<LogEvent> _logs = [];
 
-    public void RunStarted(RunStartedEvent e) => _events.Writer.TryWrite(e);
+    // Per run, the last log line sent to its group; guarded by _sendGate, which is held while a batch
+    // goes out, so that a watcher joining the group gets each line exactly once (see JoinAsync).
+    private readonly Dictionary<long, long> _lastSent = [];
+    private readonly HashSet<long> _seen = [];
+    private readonly SemaphoreSlim _sendGate = new(1, 1);
+
+    /// <summary>
+    /// Adds a connection to a run's group and returns the last log line already sent to it: lines up
+    /// to there are the watcher's to read from the database, lines after it will reach it live. For a
+    /// run this process has not seen (run elsewhere, or before a restart), every line is in the database.
+    /// </summary>
+    public async Task<long> JoinAsync(string connectionId, long runId, CancellationToken cancellationToken)
+    {
+        await _sendGate.WaitAsync(cancellationToken);
+        try
+        {
+            await hub.Groups.AddToGroupAsync(connectionId, SyncHub.RunGroup(runId), cancellationToken);
+            lock (_seen)
+            {
+                return _lastSent.TryGetValue(runId, out var seq) ? seq : _seen.Contains(runId) ? 0 : long.MaxValue;
+            }
+        }
+        finally
+        {
+            _sendGate.Release();
+        }
+    }
+
+    public void RunStarted(RunStartedEvent e)
+    {
+        lock (_seen)
+        {
+            _seen.Add(e.RunId);
+        }
+
+        _events.Writer.TryWrite(e);
+    }
 
     public void Progress(ProgressEvent e) => _events.Writer.TryWrite(e);
 
@@ -98,12 +134,24 @@ internal sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadc
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        foreach (var batch in _logs.GroupBy(l => l.RunId))
+        if (_logs.Count > 0)
         {
-            await SendAsync([SyncHub.RunGroup(batch.Key)], "log", batch.Select(LogLineDto.From).ToList(), cancellationToken);
-        }
+            await _sendGate.WaitAsync(cancellationToken);
+            try
+            {
+                foreach (var batch in _logs.GroupBy(l => l.RunId))
+                {
+                    await SendAsync([SyncHub.RunGroup(batch.Key)], "log", batch.Select(LogLineDto.From).ToList(), cancellationToken);
+                    _lastSent[batch.Key] = batch.Max(l => l.Seq);
+                }
+            }
+            finally
+            {
+                _sendGate.Release();
+            }
 
-        _logs.Clear();
+            _logs.Clear();
+        }
         foreach (var p in _progress.Values)
         {
             await SendAsync(Groups(p.RunId, p.ParentRunId, dashboard: true), "progress", ProgressDto.From(p), cancellationToken);
@@ -132,6 +180,12 @@ internal sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadc
         }
 
         return groups;
+    }
+
+    public override void Dispose()
+    {
+        _sendGate.Dispose();
+        base.Dispose();
     }
 
     private Task SendAsync(IReadOnlyList<string> groups, string method, object payload, CancellationToken cancellationToken) =>

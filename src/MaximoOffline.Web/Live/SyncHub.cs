@@ -8,7 +8,7 @@ namespace MaximoOffline.Web.Live;
 /// dashboard's cards); <see cref="Watch"/> adds one run's log lines, after catching up on those
 /// already written, so a reconnect or a page reload loses nothing.
 /// </summary>
-public sealed class SyncHub(RunQueries runs) : Hub
+public sealed class SyncHub(RunQueries runs, HubBroadcaster broadcaster) : Hub
 {
     public const string Path = "/hubs/sync";
     public const string Dashboard = "dashboard";
@@ -23,20 +23,19 @@ public sealed class SyncHub(RunQueries runs) : Hub
 
     /// <summary>
     /// Starts streaming a run's log lines and returns the run as it stands with every line after
-    /// <paramref name="afterSeq"/>. The group is joined before the catch-up is read, so a line is never
-    /// lost between the two; a client drops lines whose seq it has already seen.
+    /// <paramref name="afterSeq"/> that has already gone out; the lines after those arrive live. Each
+    /// line reaches the watcher exactly once, in order.
     /// </summary>
     public async Task<WatchResult?> Watch(long runId, long afterSeq)
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, RunGroup(runId));
         var run = await runs.RunAsync(runId, Context.ConnectionAborted);
         if (run is null)
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RunGroup(runId));
             return null;
         }
 
-        var lines = await runs.LogAsync(runId, afterSeq, limit: 5_000, Context.ConnectionAborted);
+        var sent = await broadcaster.JoinAsync(Context.ConnectionId, runId, Context.ConnectionAborted);
+        var lines = sent <= afterSeq ? [] : await runs.LogAsync(runId, afterSeq, sent, Context.ConnectionAborted);
         return new WatchResult(run, lines);
     }
 
