@@ -37,55 +37,55 @@ internal static class FillerValues
         if (n.EndsWith("date", StringComparison.Ordinal) || n.EndsWith("time", StringComparison.Ordinal) && !n.Contains("downtime", StringComparison.Ordinal))
         {
             return ((in Row r) => r.Chance(salt, 30) ? null : r.DaysAgo(salt + 1, 1, 2500),
-                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool drop) =>
+                (in Row r, JsonSink s, JsonEncodedText name) =>
                 {
                     if (r.Chance(salt, 30))
                     {
-                        ValueWriter.Null(w, name, drop);
+                        s.Null(name);
                     }
                     else
                     {
-                        ValueWriter.Date(w, name, r.DaysAgo(salt + 1, 1, 2500));
+                        s.Date(name, r.DaysAgo(salt + 1, 1, 2500));
                     }
                 });
         }
         if (Flags.Contains(n) || n.StartsWith("is", StringComparison.Ordinal) && n.Length > 4 || n.EndsWith("flag", StringComparison.Ordinal))
         {
             return ((in Row r) => r.Chance(salt, 15),
-                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool _) => w.WriteBoolean(name, r.Chance(salt, 15)));
+                (in Row r, JsonSink s, JsonEncodedText name) => s.Boolean(name, r.Chance(salt, 15)));
         }
         if (IsQuantity(n))
         {
             return ((in Row r) => r.Chance(salt, 10) ? null : r.Amount(salt + 1, 0, 5000),
-                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool drop) =>
+                (in Row r, JsonSink s, JsonEncodedText name) =>
                 {
                     if (r.Chance(salt, 10))
                     {
-                        ValueWriter.Null(w, name, drop);
+                        s.Null(name);
                     }
                     else
                     {
-                        ValueWriter.Amount(w, name, r.Amount(salt + 1, 0, 5000));
+                        s.Amount(name, r.Amount(salt + 1, 0, 5000));
                     }
                 });
         }
         if (n.EndsWith("count", StringComparison.Ordinal) || n.EndsWith("days", StringComparison.Ordinal) || n.EndsWith("seq", StringComparison.Ordinal))
         {
             return ((in Row r) => (long)r.Int(salt, 0, 60),
-                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool _) => w.WriteNumber(name, (long)r.Int(salt, 0, 60)));
+                (in Row r, JsonSink s, JsonEncodedText name) => s.Number(name, (long)r.Int(salt, 0, 60)));
         }
         if (n.EndsWith("sysid", StringComparison.Ordinal))
         {
             return ((in Row r) => r.Chance(salt, 60) ? null : "EXTSYS1",
-                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool drop) =>
+                (in Row r, JsonSink s, JsonEncodedText name) =>
                 {
                     if (r.Chance(salt, 60))
                     {
-                        ValueWriter.Null(w, name, drop);
+                        s.Null(name);
                     }
                     else
                     {
-                        w.WriteString(name, "EXTSYS1"u8);
+                        s.String(name, "EXTSYS1"u8);
                     }
                 });
         }
@@ -93,30 +93,30 @@ internal static class FillerValues
             n.Contains("remark", StringComparison.Ordinal) || n.Contains("comment", StringComparison.Ordinal) || n.Contains("note", StringComparison.Ordinal))
         {
             return ((in Row r) => r.Chance(salt, 35) ? null : Text(r, salt + 1, 3, 8),
-                (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool drop) =>
+                (in Row r, JsonSink s, JsonEncodedText name) =>
                 {
                     if (r.Chance(salt, 35))
                     {
-                        ValueWriter.Null(w, name, drop);
+                        s.Null(name);
                     }
                     else
                     {
                         Span<byte> buffer = stackalloc byte[MaxTextBytes];
-                        w.WriteString(name, buffer[..TextUtf8(r, salt + 1, 3, 8, buffer)]);
+                        s.String(name, buffer[..TextUtf8(r, salt + 1, 3, 8, buffer)]);
                     }
                 });
         }
         return ((in Row r) => r.Chance(salt, 25) ? null : Code(r, salt + 1),
-            (in Row r, Utf8JsonWriter w, JsonEncodedText name, bool drop) =>
+            (in Row r, JsonSink s, JsonEncodedText name) =>
             {
                 if (r.Chance(salt, 25))
                 {
-                    ValueWriter.Null(w, name, drop);
+                    s.Null(name);
                 }
                 else
                 {
                     Span<byte> buffer = stackalloc byte[32];
-                    w.WriteString(name, buffer[..CodeUtf8(r, salt + 1, buffer)]);
+                    s.String(name, buffer[..CodeUtf8(r, salt + 1, buffer)]);
                 }
             });
     }

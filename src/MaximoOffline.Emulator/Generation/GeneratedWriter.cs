@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -7,19 +8,19 @@ using MaximoOffline.Emulator.Query;
 
 namespace MaximoOffline.Emulator.Generation;
 
-// Writes generated records straight from (seed, index) to the Utf8JsonWriter, in exactly the form
-// RecordWriter gives their materialised Rec: no intermediate record, values written typed, names and
-// selection decided once per request (TablePlan), references built in one UTF-8 buffer.
+// Writes generated records straight from (seed, index), in exactly the form RecordWriter gives their
+// materialised Rec: no intermediate record, values written typed into a JsonSink that hands each
+// member to the Utf8JsonWriter whole, names and selection decided once per request (TablePlan),
+// references built in one UTF-8 buffer.
 internal sealed class GeneratedWriter
 {
     private static readonly JsonEncodedText RowstampName = JsonEncodedText.Encode("_rowstamp");
     private static readonly JsonEncodedText LocalRef = JsonEncodedText.Encode("localref");
 
-    private readonly Utf8JsonWriter _w;
     private readonly GeneratedSource _source;
     private readonly TablePlan _plan;
     private readonly bool _lean;
-    private readonly bool _dropNulls;
+    private readonly JsonSink _sink;
     private readonly JsonEncodedText _hrefName;
     private readonly JsonEncodedText _memberName;
     private readonly JsonEncodedText _describedBy;
@@ -28,12 +29,11 @@ internal sealed class GeneratedWriter
     private readonly (JsonEncodedText Name, byte[] Segment)[] _collectionRefs;
     private readonly RefBuffer _ref = new();
 
-    public GeneratedWriter(Utf8JsonWriter w, GeneratedSource source, Selection selection, ResponseStyle style)
+    public GeneratedWriter(GeneratedSource source, Selection selection, ResponseStyle style)
     {
-        _w = w;
         _source = source;
         _lean = style.Lean;
-        _dropNulls = style.DropNulls;
+        _sink = new JsonSink(style.DropNulls);
         _plan = TablePlan.For(source.Schema, source.Children, selection, style.Lean);
         _hrefName = style.Lean ? Names.Href : Names.About;
         _memberName = style.Lean ? Names.Member : Names.RdfsMember;
@@ -48,8 +48,33 @@ internal sealed class GeneratedWriter
                 .Select(c => (PropertyNames.For(c.Name + "_collectionref", true), Encoding.UTF8.GetBytes("/" + c.Name)))];
     }
 
-    // href is the collection's (a member's is collection/restid) or, when memberHref, the member's own.
-    public void WriteMember(PageMember member, string href, bool memberHref, bool selected)
+    // Writes a collection member (after a comma when separator) to output in pieces no larger than
+    // what output has at hand: asking a response pipe for a whole member's room at once (~8 KB with
+    // children) makes it allocate outside its pool. Returns the bytes written.
+    public int CopyMember(PageMember member, string collectionHref, bool selected, IBufferWriter<byte> output, bool separator)
+    {
+        var json = WriteMember(member, collectionHref, memberHref: false, selected);
+        if (separator)
+        {
+            output.GetSpan(1)[0] = (byte)',';
+            output.Advance(1);
+        }
+        while (json.Length > 0)
+        {
+            var span = output.GetSpan();
+            var size = Math.Min(span.Length, json.Length);
+            json[..size].CopyTo(span);
+            output.Advance(size);
+            json = json[size..];
+        }
+        return WrittenLength + (separator ? 1 : 0);
+    }
+
+    private int WrittenLength => _sink.Written.Length;
+
+    // The member as JSON: href is the collection's (a member's is collection/restid) or, when
+    // memberHref, the member's own.
+    public ReadOnlySpan<byte> WriteMember(PageMember member, string href, bool memberHref, bool selected)
     {
         _ref.Truncate(0);
         _ref.Append(href);
@@ -58,13 +83,15 @@ internal sealed class GeneratedWriter
             _ref.Append((byte)'/');
             _ref.Append(member.RestId);
         }
-        _w.WriteStartObject();
-        _w.WriteString(_hrefName, _ref.Span);
+        _sink.Reset();
+        _sink.StartObject();
+        _sink.String(_hrefName, _ref.Span);
         if (selected)
         {
             WriteRoot(member);
         }
-        _w.WriteEndObject();
+        _sink.EndObject();
+        return _sink.Written;
     }
 
     private void WriteRoot(PageMember member)
@@ -76,17 +103,17 @@ internal sealed class GeneratedWriter
         {
             if (touchedAt is { } at && attribute.Kind == AttributeKind.ChangeDate)
             {
-                ValueWriter.Date(_w, attribute.Name, at);
+                _sink.Date(attribute.Name, at);
                 wroteChangeDate = true;
             }
             else if (touchedAt is not null && attribute.Kind == AttributeKind.ChangeBy)
             {
-                _w.WriteString(attribute.Name, OsStore.TouchedBy);
+                _sink.String(attribute.Name, OsStore.TouchedBy);
                 wroteChangeBy = true;
             }
             else
             {
-                attribute.Def.Write(row, _w, attribute.Name, _dropNulls);
+                attribute.Def.Write(row, _sink, attribute.Name);
             }
         }
         if (touchedAt is { } touched)
@@ -94,16 +121,16 @@ internal sealed class GeneratedWriter
             // A touched record of a table without these attributes still gets them, at the end.
             if (!wroteChangeDate && _plan.Selects("changedate"))
             {
-                ValueWriter.Date(_w, PropertyNames.For("changedate", _lean), touched);
+                _sink.Date(PropertyNames.For("changedate", _lean), touched);
             }
             if (!wroteChangeBy && _plan.Selects("changeby"))
             {
-                _w.WriteString(PropertyNames.For("changeby", _lean), OsStore.TouchedBy);
+                _sink.String(PropertyNames.For("changeby", _lean), OsStore.TouchedBy);
             }
         }
         foreach (var (name, value) in member.Added)
         {
-            ValueWriter.Object(_w, PropertyNames.For(name, _lean), value, _dropNulls);
+            _sink.Object(PropertyNames.For(name, _lean), value);
         }
         WriteRowstamp(member.Rowstamp);
         WriteChildren(_plan, row);
@@ -111,7 +138,7 @@ internal sealed class GeneratedWriter
         foreach (var (name, segment) in _collectionRefs)
         {
             _ref.Append(segment);
-            _w.WriteString(name, _ref.Span);
+            _sink.String(name, _ref.Span);
             _ref.Truncate(length);
         }
     }
@@ -120,7 +147,7 @@ internal sealed class GeneratedWriter
     {
         Span<byte> digits = stackalloc byte[20];
         Utf8Formatter.TryFormat(rowstamp, digits, out var written);
-        _w.WriteString(RowstampName, digits[..written]);
+        _sink.String(RowstampName, digits[..written]);
     }
 
     // The parent's reference is in the buffer; each child row's extends it.
@@ -135,7 +162,7 @@ internal sealed class GeneratedWriter
             }
             var parentLength = _ref.Length;
             var slots = child.Table.SlotsOf(parent);
-            _w.WriteStartArray(child.Name);
+            _sink.StartArray(child.Name);
             for (var i = 0; i < slots.Count; i++)
             {
                 var slot = slots[i];
@@ -149,18 +176,18 @@ internal sealed class GeneratedWriter
                     _ref.Append((byte)'-');
                     _ref.Append(id);
                 }
-                _w.WriteStartObject();
-                _w.WriteString(LocalRef, _ref.Span);
+                _sink.StartObject();
+                _sink.String(LocalRef, _ref.Span);
                 foreach (var attribute in child.Plan.Attributes)
                 {
-                    attribute.Def.Write(row, _w, attribute.Name, _dropNulls);
+                    attribute.Def.Write(row, _sink, attribute.Name);
                 }
                 WriteRowstamp(child.Table.RowstampOf(slot));
                 WriteChildren(child.Plan, row);
-                _w.WriteEndObject();
+                _sink.EndObject();
                 _ref.Truncate(parentLength);
             }
-            _w.WriteEndArray();
+            _sink.EndArray();
         }
     }
 
@@ -171,41 +198,38 @@ internal sealed class GeneratedWriter
         _ref.Append("/doclinks"u8);
         var collectionLength = _ref.Length;
         var slots = child.Table.SlotsOf(parent);
-        _w.WritePropertyName(child.Name);
-        _w.WriteStartObject();
-        _w.WriteString(_hrefName, _ref.Span);
-        _w.WriteStartArray(_memberName);
+        _sink.StartObject(child.Name);
+        _sink.String(_hrefName, _ref.Span);
+        _sink.StartArray(_memberName);
         for (var i = 0; i < slots.Count; i++)
         {
             var slot = slots[i];
             var row = child.Table.RowOf(parent, slot, i);
-            _w.WriteStartObject();
+            _sink.StartObject();
             WriteDocLinkRef(collectionLength, default, -1, slot.Id);
-            _w.WriteString(_hrefName, _ref.Span);
+            _sink.String(_hrefName, _ref.Span);
             WriteDocLinkRef(collectionLength, default, i, slot.Id);
-            _w.WriteString(LocalRef, _ref.Span);
-            _w.WritePropertyName(_describedBy);
-            _w.WriteStartObject();
+            _sink.String(LocalRef, _ref.Span);
+            _sink.StartObject(_describedBy);
             foreach (var attribute in child.Plan.Attributes)
             {
                 if (attribute.Kind == AttributeKind.DocLinkFormat)
                 {
-                    _w.WritePropertyName(_formatName);
-                    _w.WriteStartObject();
-                    _w.WriteString(_labelName, attribute.Def.Value(row) as string);
-                    _w.WriteEndObject();
+                    _sink.StartObject(_formatName);
+                    _sink.String(_labelName, attribute.Def.Value(row) as string);
+                    _sink.EndObject();
                     continue;
                 }
-                attribute.Def.Write(row, _w, attribute.Name, _dropNulls);
+                attribute.Def.Write(row, _sink, attribute.Name);
             }
             WriteDocLinkRef(collectionLength, "meta/"u8, -1, slot.Id);
-            _w.WriteString(_hrefName, _ref.Span);
+            _sink.String(_hrefName, _ref.Span);
             WriteRowstamp(child.Table.RowstampOf(slot));
-            _w.WriteEndObject();
-            _w.WriteEndObject();
+            _sink.EndObject();
+            _sink.EndObject();
         }
-        _w.WriteEndArray();
-        _w.WriteEndObject();
+        _sink.EndArray();
+        _sink.EndObject();
         _ref.Truncate(parentLength);
     }
 

@@ -22,9 +22,7 @@ internal static class CollectionBody
         var w = new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true });
         await using (w.ConfigureAwait(false))
         {
-            var records = new RecordWriter(w, style);
             var selection = query.Select ?? new Selection();
-            var generated = store.Source is GeneratedSource source ? new GeneratedWriter(w, source, selection, style) : null;
             w.WriteStartObject();
             if (!style.Lean)
             {
@@ -32,20 +30,34 @@ internal static class CollectionBody
             }
             w.WriteStartArray(style.Lean ? Names.Member : Names.RdfsMember);
             var selected = query.Select is { IsEmpty: false };
-            foreach (var member in page.Members)
+            if (store.Source is GeneratedSource source)
             {
-                if (member.Materialized is { } rec)
+                // Members go to the body directly, after what the writer holds so far.
+                w.Flush();
+                var generated = new GeneratedWriter(source, selection, style);
+                long unflushed = 0;
+                for (var i = 0; i < page.Members.Count; i++)
                 {
+                    unflushed += generated.CopyMember(page.Members[i], collectionHref, selected, body, separator: i > 0);
+                    if (unflushed > FlushEveryBytes)
+                    {
+                        await body.FlushAsync(ct);
+                        unflushed = 0;
+                    }
+                }
+            }
+            else
+            {
+                var records = new RecordWriter(w, style);
+                foreach (var member in page.Members)
+                {
+                    var rec = member.Materialized!;
                     records.WriteMember(rec, $"{collectionHref}/{rec.RestId}", store.ChildNames, selected);
-                }
-                else
-                {
-                    generated!.WriteMember(member, collectionHref, memberHref: false, selected);
-                }
-                if (w.BytesPending > FlushEveryBytes)
-                {
-                    w.Flush();
-                    await body.FlushAsync(ct);
+                    if (w.BytesPending > FlushEveryBytes)
+                    {
+                        w.Flush();
+                        await body.FlushAsync(ct);
+                    }
                 }
             }
             w.WriteEndArray();
@@ -137,7 +149,8 @@ internal static class CollectionBody
             }
             else
             {
-                new GeneratedWriter(w, (GeneratedSource)store.Source, selection, style).WriteMember(member, href, memberHref: true, true);
+                w.WriteRawValue(new GeneratedWriter((GeneratedSource)store.Source, selection, style).WriteMember(member, href, memberHref: true, true),
+                    skipInputValidation: true);
             }
         }
     }
