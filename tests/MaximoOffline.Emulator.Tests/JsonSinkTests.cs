@@ -12,13 +12,14 @@ namespace MaximoOffline.Emulator.Tests;
 public sealed class JsonSinkTests
 {
     private static readonly JsonEncodedText Name = JsonEncodedText.Encode("v");
+    private static readonly JsonName SinkName = new(Name);
 
     [Fact]
     public void AmountsAreWrittenAsUtf8JsonWriterWritesNumbers()
     {
         foreach (var value in Doubles())
         {
-            Assert.Equal(Expected(w => w.WriteNumber(Name, value)), Actual(s => s.Amount(Name, value)));
+            Assert.Equal(Expected(w => w.WriteNumber(Name, value)), Actual(s => s.Amount(SinkName, value)));
         }
     }
 
@@ -27,7 +28,7 @@ public sealed class JsonSinkTests
     {
         foreach (var value in Doubles())
         {
-            Assert.Equal(Expected(w => w.WriteString(Name, value.ToString("0.00", CultureInfo.InvariantCulture))), Actual(s => s.Cents(Name, value)));
+            Assert.Equal(Expected(w => w.WriteString(Name, value.ToString("0.00", CultureInfo.InvariantCulture))), Actual(s => s.Cents(SinkName, value)));
         }
     }
 
@@ -40,8 +41,8 @@ public sealed class JsonSinkTests
     [InlineData("http://127.0.0.1:5099/maximo/api/os/mxapiasset/_S0QxMDAwNy9LREZBQw--")]
     public void StringsAreEscapedAsUtf8JsonWriterEscapesThem(string value)
     {
-        Assert.Equal(Expected(w => w.WriteString(Name, value)), Actual(s => s.String(Name, value)));
-        Assert.Equal(Expected(w => w.WriteString(Name, Encoding.UTF8.GetBytes(value))), Actual(s => s.String(Name, Encoding.UTF8.GetBytes(value))));
+        Assert.Equal(Expected(w => w.WriteString(Name, value)), Actual(s => s.String(SinkName, value)));
+        Assert.Equal(Expected(w => w.WriteString(Name, Encoding.UTF8.GetBytes(value))), Actual(s => s.String(SinkName, Encoding.UTF8.GetBytes(value))));
     }
 
     [Fact]
@@ -66,9 +67,9 @@ public sealed class JsonSinkTests
                     default: w.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
                 }
             });
-            Assert.Equal(expected, Actual(s => s.Object(Name, value), dropNulls: false));
+            Assert.Equal(expected, Actual(s => s.Object(SinkName, value), dropNulls: false));
         }
-        Assert.Equal("{}", Actual(s => s.Object(Name, null), dropNulls: true));
+        Assert.Equal("{}", Actual(s => s.Object(SinkName, null), dropNulls: true));
     }
 
     // Rounded amounts over the generators' ranges and beyond, negative ones, and unrounded doubles.

@@ -23,12 +23,12 @@ internal sealed class AssetGenerator(ulong seed, int scale)
     public static string AssetNumAt(long index) => AssetNum(Layout.IsFirst(index), Layout.OrdinalOf(index));
 
     // AssetNumAt as UTF-8, for the children that repeat their parent's assetnum.
-    private static void WriteAssetNum(JsonSink sink, JsonEncodedText name, long index)
+    private static void WriteAssetNum(JsonSink sink, JsonName name, long index)
     {
         Span<byte> buffer = stackalloc byte[24];
         (Layout.IsFirst(index) ? "KD"u8 : "LC"u8).CopyTo(buffer);
         Utf8Formatter.TryFormat(10001 + Layout.OrdinalOf(index), buffer[2..], out var written);
-        sink.String(name, buffer[..(2 + written)]);
+        sink.Ascii(name, buffer[..(2 + written)]);
     }
 
     // Any location of the asset's own site except the storeroom.
@@ -109,11 +109,11 @@ internal sealed class AssetGenerator(ulong seed, int scale)
         var schema = new SchemaBuilder()
             .Long("assetmeterid", static (in Row r) => 1_000 + r.Index)
             .Add("metername", static (in Row r) => Words.Meters[r.Ordinal % Words.Meters.Length])
-            .Add("assetnum", static (in Row r) => AssetNumAt(r.ParentIndex), static (in Row r, JsonSink s, JsonEncodedText n) => WriteAssetNum(s, n, r.ParentIndex))
+            .Add("assetnum", static (in Row r) => AssetNumAt(r.ParentIndex), static (in Row r, JsonSink s, JsonName n) => WriteAssetNum(s, n, r.ParentIndex))
             .Add("siteid", (in Row r) => Layout.SiteOf(r.ParentIndex))
             .Add("orgid", static (in Row _) => Words.Org)
             .Add("lastreading", static (in Row r) => r.Amount(1, 0, 20_000).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-                static (in Row r, JsonSink s, JsonEncodedText n) => s.Cents(n, r.Amount(1, 0, 20_000)))
+                static (in Row r, JsonSink s, JsonName n) => s.Cents(n, r.Amount(1, 0, 20_000)))
             .Date("lastreadingdate", static (in Row r) => r.DaysAgo(2, 0, 60))
             .Add("lastreadinginspctr", static (in Row r) => r.Pick(3, Words.Users))
             .Amount("ltdlastreading", static (in Row r) => r.Amount(4, 0, 90_000))
@@ -132,7 +132,7 @@ internal sealed class AssetGenerator(ulong seed, int scale)
         var schema = new SchemaBuilder()
             .Long("assetspecid", static (in Row r) => 1_000 + r.Index)
             .Add("assetattrid", static (in Row r) => Words.SpecAttributes[r.Ordinal % Words.SpecAttributes.Length])
-            .Add("assetnum", static (in Row r) => AssetNumAt(r.ParentIndex), static (in Row r, JsonSink s, JsonEncodedText n) => WriteAssetNum(s, n, r.ParentIndex))
+            .Add("assetnum", static (in Row r) => AssetNumAt(r.ParentIndex), static (in Row r, JsonSink s, JsonName n) => WriteAssetNum(s, n, r.ParentIndex))
             .Add("siteid", (in Row r) => Layout.SiteOf(r.ParentIndex))
             .Add("classstructureid", static (in Row r) => $"{1000 + r.Int(1, 0, 40)}")
             .Add("alnvalue", static (in Row r) => r.Chance(2, 50) ? FillerValues.Code(r, 3) : null)
@@ -152,7 +152,7 @@ internal sealed class AssetGenerator(ulong seed, int scale)
     {
         var schema = new SchemaBuilder()
             .Long("failurereportid", static (in Row r) => 1_000 + r.Index)
-            .Add("assetnum", static (in Row r) => AssetNumAt(r.ParentIndex), static (in Row r, JsonSink s, JsonEncodedText n) => WriteAssetNum(s, n, r.ParentIndex))
+            .Add("assetnum", static (in Row r) => AssetNumAt(r.ParentIndex), static (in Row r, JsonSink s, JsonName n) => WriteAssetNum(s, n, r.ParentIndex))
             .Add("siteid", (in Row r) => Layout.SiteOf(r.ParentIndex))
             .Add("orgid", static (in Row _) => Words.Org)
             .Add("failurecode", static (in Row r) => r.Ordinal switch { 0 => r.Pick(1, Words.Problems), 1 => r.Pick(2, Words.Causes), _ => r.Pick(3, Words.Remedies) })
@@ -186,7 +186,7 @@ internal sealed class AssetGenerator(ulong seed, int scale)
     private static ChildTable Downtime()
     {
         var schema = new SchemaBuilder()
-            .Add("assetnum", static (in Row r) => AssetNumAt(r.ParentIndex), static (in Row r, JsonSink s, JsonEncodedText n) => WriteAssetNum(s, n, r.ParentIndex))
+            .Add("assetnum", static (in Row r) => AssetNumAt(r.ParentIndex), static (in Row r, JsonSink s, JsonName n) => WriteAssetNum(s, n, r.ParentIndex))
             .Add("siteid", (in Row r) => Layout.SiteOf(r.ParentIndex))
             .Date("startdate", static (in Row r) => r.DaysAgo(1, 30, 900))
             .Date("enddate", static (in Row r) => r.DaysAgo(2, 0, 29))

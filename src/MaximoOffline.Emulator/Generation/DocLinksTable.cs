@@ -1,3 +1,5 @@
+using MaximoOffline.Emulator.Json;
+
 namespace MaximoOffline.Emulator.Generation;
 
 // doclinks rows: Maximo sends them as an object with member/describedBy rather than an array. The
@@ -6,24 +8,25 @@ internal static class DocLinksTable
 {
     public static ChildTable Create(string ownerTable, Func<long, long> ownerId, int max, long idBase)
     {
+        var owner = ownerTable.ToLowerInvariant();
         var schema = new SchemaBuilder()
             .Add("docType", static (in Row r) => r.Pick(1, Words.DocTypes))
-            .Add("docinfoid", (in Row r) => idBase + r.Index + 7)
-            .Add("identifier", (in Row r) => idBase + r.Index)
+            .Long("docinfoid", (in Row r) => idBase + r.Index + 7)
+            .Long("identifier", (in Row r) => idBase + r.Index)
             .Add("format", static (in Row r) => r.Pick(2, Words.DocFormats))
-            .Add("title", static (in Row r) => FillerValues.Text(r, 3, 2, 4))
-            .Add("description", static (in Row r) => FillerValues.Text(r, 4, 3, 7))
-            .Add("fileName", (in Row r) => $"{ownerTable.ToLowerInvariant()}-{ownerId(r.ParentIndex)}-{r.Ordinal}.{Extension(r.Pick(2, Words.DocFormats))}")
+            .Add("title", static (in Row r) => FillerValues.Text(r, 3, 2, 4), static (in Row r, JsonSink s, JsonName n) => FillerValues.WriteText(s, n, r, 3, 2, 4))
+            .Add("description", static (in Row r) => FillerValues.Text(r, 4, 3, 7), static (in Row r, JsonSink s, JsonName n) => FillerValues.WriteText(s, n, r, 4, 3, 7))
+            .Add("fileName", (in Row r) => $"{owner}-{ownerId(r.ParentIndex)}-{r.Ordinal}.{Extension(r.Pick(2, Words.DocFormats))}")
             .Add("ownertable", (in Row _) => ownerTable)
-            .Add("ownerid", (in Row r) => ownerId(r.ParentIndex))
-            .Add("created", static (in Row r) => r.DaysAgo(5, 200, 2000))
-            .Add("modified", static (in Row r) => r.DaysAgo(6, 0, 200))
+            .Long("ownerid", (in Row r) => ownerId(r.ParentIndex))
+            .Date("created", static (in Row r) => r.DaysAgo(5, 200, 2000))
+            .Date("modified", static (in Row r) => r.DaysAgo(6, 0, 200))
             .Add("urlType", static (in Row _) => "FILE")
-            .Add("urlname", (in Row r) => $"/DOCLINKS/{ownerTable.ToLowerInvariant()}-{ownerId(r.ParentIndex)}-{r.Ordinal}")
+            .Add("urlname", (in Row r) => $"/DOCLINKS/{owner}-{ownerId(r.ParentIndex)}-{r.Ordinal}")
             .Add("createby", static (in Row r) => r.Pick(7, Words.Users))
             .Add("changeby", static (in Row r) => r.Pick(8, Words.Users))
-            .Add("printthrulink", static (in Row r) => r.Chance(9, 30))
-            .Add("show", static (in Row _) => true)
+            .Flag("printthrulink", static (in Row r) => r.Chance(9, 30))
+            .Flag("show", static (in Row _) => true)
             .Build();
         return new ChildTable("doclinks", "doclinks", schema, RowstampRegions.For("doclinks"),
             ChildTable.PerParent(0, max, idBase), isDocLinks: true);

@@ -37,7 +37,7 @@ internal static class FillerValues
         if (n.EndsWith("date", StringComparison.Ordinal) || n.EndsWith("time", StringComparison.Ordinal) && !n.Contains("downtime", StringComparison.Ordinal))
         {
             return ((in Row r) => r.Chance(salt, 30) ? null : r.DaysAgo(salt + 1, 1, 2500),
-                (in Row r, JsonSink s, JsonEncodedText name) =>
+                (in Row r, JsonSink s, JsonName name) =>
                 {
                     if (r.Chance(salt, 30))
                     {
@@ -52,12 +52,12 @@ internal static class FillerValues
         if (Flags.Contains(n) || n.StartsWith("is", StringComparison.Ordinal) && n.Length > 4 || n.EndsWith("flag", StringComparison.Ordinal))
         {
             return ((in Row r) => r.Chance(salt, 15),
-                (in Row r, JsonSink s, JsonEncodedText name) => s.Boolean(name, r.Chance(salt, 15)));
+                (in Row r, JsonSink s, JsonName name) => s.Boolean(name, r.Chance(salt, 15)));
         }
         if (IsQuantity(n))
         {
             return ((in Row r) => r.Chance(salt, 10) ? null : r.Amount(salt + 1, 0, 5000),
-                (in Row r, JsonSink s, JsonEncodedText name) =>
+                (in Row r, JsonSink s, JsonName name) =>
                 {
                     if (r.Chance(salt, 10))
                     {
@@ -72,12 +72,12 @@ internal static class FillerValues
         if (n.EndsWith("count", StringComparison.Ordinal) || n.EndsWith("days", StringComparison.Ordinal) || n.EndsWith("seq", StringComparison.Ordinal))
         {
             return ((in Row r) => (long)r.Int(salt, 0, 60),
-                (in Row r, JsonSink s, JsonEncodedText name) => s.Number(name, (long)r.Int(salt, 0, 60)));
+                (in Row r, JsonSink s, JsonName name) => s.Number(name, (long)r.Int(salt, 0, 60)));
         }
         if (n.EndsWith("sysid", StringComparison.Ordinal))
         {
             return ((in Row r) => r.Chance(salt, 60) ? null : "EXTSYS1",
-                (in Row r, JsonSink s, JsonEncodedText name) =>
+                (in Row r, JsonSink s, JsonName name) =>
                 {
                     if (r.Chance(salt, 60))
                     {
@@ -85,7 +85,7 @@ internal static class FillerValues
                     }
                     else
                     {
-                        s.String(name, "EXTSYS1"u8);
+                        s.Ascii(name, "EXTSYS1"u8);
                     }
                 });
         }
@@ -93,7 +93,7 @@ internal static class FillerValues
             n.Contains("remark", StringComparison.Ordinal) || n.Contains("comment", StringComparison.Ordinal) || n.Contains("note", StringComparison.Ordinal))
         {
             return ((in Row r) => r.Chance(salt, 35) ? null : Text(r, salt + 1, 3, 8),
-                (in Row r, JsonSink s, JsonEncodedText name) =>
+                (in Row r, JsonSink s, JsonName name) =>
                 {
                     if (r.Chance(salt, 35))
                     {
@@ -101,13 +101,12 @@ internal static class FillerValues
                     }
                     else
                     {
-                        Span<byte> buffer = stackalloc byte[MaxTextBytes];
-                        s.String(name, buffer[..TextUtf8(r, salt + 1, 3, 8, buffer)]);
+                        WriteText(s, name, r, salt + 1, 3, 8);
                     }
                 });
         }
         return ((in Row r) => r.Chance(salt, 25) ? null : Code(r, salt + 1),
-            (in Row r, JsonSink s, JsonEncodedText name) =>
+            (in Row r, JsonSink s, JsonName name) =>
             {
                 if (r.Chance(salt, 25))
                 {
@@ -116,7 +115,7 @@ internal static class FillerValues
                 else
                 {
                     Span<byte> buffer = stackalloc byte[32];
-                    s.String(name, buffer[..CodeUtf8(r, salt + 1, buffer)]);
+                    s.Ascii(name, buffer[..CodeUtf8(r, salt + 1, buffer)]);
                 }
             });
     }
@@ -148,6 +147,13 @@ internal static class FillerValues
             length += word.Length;
         }
         return length;
+    }
+
+    // Text, written as UTF-8.
+    public static void WriteText(JsonSink sink, JsonName name, in Row r, ulong key, int minWords, int maxWords)
+    {
+        Span<byte> buffer = stackalloc byte[MaxTextBytes];
+        sink.Ascii(name, buffer[..TextUtf8(r, key, minWords, maxWords, buffer)]);
     }
 
     public static string Text(in Row r, ulong key, int minWords, int maxWords)

@@ -14,19 +14,19 @@ namespace MaximoOffline.Emulator.Generation;
 // references built in one UTF-8 buffer.
 internal sealed class GeneratedWriter
 {
-    private static readonly JsonEncodedText RowstampName = JsonEncodedText.Encode("_rowstamp");
-    private static readonly JsonEncodedText LocalRef = JsonEncodedText.Encode("localref");
+    private static readonly JsonName RowstampName = JsonName.Of("_rowstamp");
+    private static readonly JsonName LocalRef = JsonName.Of("localref");
 
     private readonly GeneratedSource _source;
     private readonly TablePlan _plan;
     private readonly bool _lean;
     private readonly JsonSink _sink;
-    private readonly JsonEncodedText _hrefName;
-    private readonly JsonEncodedText _memberName;
-    private readonly JsonEncodedText _describedBy;
-    private readonly JsonEncodedText _formatName;
-    private readonly JsonEncodedText _labelName;
-    private readonly (JsonEncodedText Name, byte[] Segment)[] _collectionRefs;
+    private readonly JsonName _hrefName;
+    private readonly JsonName _memberName;
+    private readonly JsonName _describedBy;
+    private readonly JsonName _formatName;
+    private readonly JsonName _labelName;
+    private readonly (JsonName Name, byte[] Segment)[] _collectionRefs;
     private readonly RefBuffer _ref = new();
 
     public GeneratedWriter(GeneratedSource source, Selection selection, ResponseStyle style)
@@ -35,17 +35,17 @@ internal sealed class GeneratedWriter
         _lean = style.Lean;
         _sink = new JsonSink(style.DropNulls);
         _plan = TablePlan.For(source.Schema, source.Children, selection, style.Lean);
-        _hrefName = style.Lean ? Names.Href : Names.About;
-        _memberName = style.Lean ? Names.Member : Names.RdfsMember;
-        _describedBy = JsonEncodedText.Encode(style.Lean ? "describedBy" : "wdrs:describedBy");
-        _formatName = JsonEncodedText.Encode(style.Lean ? "format" : "dcterms:format");
-        _labelName = JsonEncodedText.Encode(style.Lean ? "label" : "rdfs:label");
+        _hrefName = JsonName.Of(style.Lean ? "href" : "rdf:about");
+        _memberName = JsonName.Of(style.Lean ? "member" : "rdfs:member");
+        _describedBy = JsonName.Of(style.Lean ? "describedBy" : "wdrs:describedBy");
+        _formatName = JsonName.Of(style.Lean ? "format" : "dcterms:format");
+        _labelName = JsonName.Of(style.Lean ? "label" : "rdfs:label");
         // Children that are not selected are linked instead (unless the client asked not to).
         _collectionRefs = style.IgnoreCollectionRef
             ? []
             : [.. source.Children
                 .Where(c => Array.TrueForAll(_plan.Children, p => p.Table.Name != c.Name))
-                .Select(c => (PropertyNames.For(c.Name + "_collectionref", true), Encoding.UTF8.GetBytes("/" + c.Name)))];
+                .Select(c => (JsonName.For(c.Name + "_collectionref", true), Encoding.UTF8.GetBytes("/" + c.Name)))];
     }
 
     // Writes a collection member (after a comma when separator) to output in pieces no larger than
@@ -121,16 +121,16 @@ internal sealed class GeneratedWriter
             // A touched record of a table without these attributes still gets them, at the end.
             if (!wroteChangeDate && _plan.Selects("changedate"))
             {
-                _sink.Date(PropertyNames.For("changedate", _lean), touched);
+                _sink.Date(JsonName.For("changedate", _lean), touched);
             }
             if (!wroteChangeBy && _plan.Selects("changeby"))
             {
-                _sink.String(PropertyNames.For("changeby", _lean), OsStore.TouchedBy);
+                _sink.String(JsonName.For("changeby", _lean), OsStore.TouchedBy);
             }
         }
         foreach (var (name, value) in member.Added)
         {
-            _sink.Object(PropertyNames.For(name, _lean), value);
+            _sink.Object(JsonName.For(name, _lean), value);
         }
         WriteRowstamp(member.Rowstamp);
         WriteChildren(_plan, row);
@@ -147,7 +147,7 @@ internal sealed class GeneratedWriter
     {
         Span<byte> digits = stackalloc byte[20];
         Utf8Formatter.TryFormat(rowstamp, digits, out var written);
-        _sink.String(RowstampName, digits[..written]);
+        _sink.Ascii(RowstampName, digits[..written]);
     }
 
     // The parent's reference is in the buffer; each child row's extends it.

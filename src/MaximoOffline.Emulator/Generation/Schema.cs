@@ -8,7 +8,7 @@ internal delegate object? ValueFn(in Row row);
 // Writes the attribute's name and value for a row straight to JSON (nothing when the value is null
 // and nulls are dropped). Typed attributes have one so that serving a page boxes and formats nothing
 // it does not have to; the rest are written from their ValueFn.
-internal delegate void EmitFn(in Row row, JsonSink sink, JsonEncodedText name);
+internal delegate void EmitFn(in Row row, JsonSink sink, JsonName name);
 
 internal delegate double? AmountFn(in Row row);
 
@@ -23,7 +23,7 @@ internal delegate long? LongFn(in Row row);
 // sorts and materialised records see, Emit what a streamed page writes.
 internal sealed record AttributeDef(string Name, ValueFn Value, string? Describes = null, EmitFn? Emit = null)
 {
-    public void Write(in Row row, JsonSink sink, JsonEncodedText name)
+    public void Write(in Row row, JsonSink sink, JsonName name)
     {
         if (Emit is { } emit)
         {
@@ -75,7 +75,7 @@ internal sealed class SchemaBuilder
     // come from the same function.
     public SchemaBuilder Amount(string name, AmountFn value)
     {
-        _attributes.Add(new AttributeDef(name, (in Row r) => value(r) is { } d ? d : null, Emit: (in Row r, JsonSink s, JsonEncodedText n) =>
+        _attributes.Add(new AttributeDef(name, (in Row r) => value(r) is { } d ? d : null, Emit: (in Row r, JsonSink s, JsonName n) =>
         {
             if (value(r) is { } d)
             {
@@ -91,7 +91,7 @@ internal sealed class SchemaBuilder
 
     public SchemaBuilder Date(string name, DateFn value)
     {
-        _attributes.Add(new AttributeDef(name, (in Row r) => value(r) is { } d ? d : null, Emit: (in Row r, JsonSink s, JsonEncodedText n) =>
+        _attributes.Add(new AttributeDef(name, (in Row r) => value(r) is { } d ? d : null, Emit: (in Row r, JsonSink s, JsonName n) =>
         {
             if (value(r) is { } d)
             {
@@ -108,13 +108,13 @@ internal sealed class SchemaBuilder
     public SchemaBuilder Flag(string name, FlagFn value)
     {
         _attributes.Add(new AttributeDef(name, (in Row r) => value(r),
-            Emit: (in Row r, JsonSink s, JsonEncodedText n) => s.Boolean(n, value(r))));
+            Emit: (in Row r, JsonSink s, JsonName n) => s.Boolean(n, value(r))));
         return this;
     }
 
     public SchemaBuilder Long(string name, LongFn value)
     {
-        _attributes.Add(new AttributeDef(name, (in Row r) => value(r) is { } l ? l : null, Emit: (in Row r, JsonSink s, JsonEncodedText n) =>
+        _attributes.Add(new AttributeDef(name, (in Row r) => value(r) is { } l ? l : null, Emit: (in Row r, JsonSink s, JsonName n) =>
         {
             if (value(r) is { } l)
             {
@@ -152,7 +152,7 @@ internal sealed class SchemaBuilder
         foreach (var name in names)
         {
             _attributes.Add(new AttributeDef(name, static (in Row _) => Data.ExplicitNull.Value,
-                Emit: static (in Row _, JsonSink s, JsonEncodedText n) => s.ExplicitNull(n)));
+                Emit: static (in Row _, JsonSink s, JsonName n) => s.ExplicitNull(n)));
         }
         return this;
     }

@@ -33,8 +33,8 @@ internal sealed class TablePlan
             if (selection.Includes(attribute.Describes ?? attribute.Name))
             {
                 var name = docLinks
-                    ? JsonEncodedText.Encode(lean ? attribute.Name : DocLinkName(attribute.Name))
-                    : PropertyNames.For(attribute.Name, lean);
+                    ? JsonName.Of(lean ? attribute.Name : DocLinkName(attribute.Name))
+                    : JsonName.For(attribute.Name, lean);
                 attributes.Add(new AttributePlan(attribute, name, KindOf(attribute.Name, docLinks)));
             }
         }
@@ -43,7 +43,7 @@ internal sealed class TablePlan
         {
             if (selection.Child(child.Name) is { } childSelection)
             {
-                childPlans.Add(new ChildPlan(child, PropertyNames.For(child.Name, lean), Encoding.UTF8.GetBytes(child.Relation),
+                childPlans.Add(new ChildPlan(child, JsonName.For(child.Name, lean), Encoding.UTF8.GetBytes(child.Relation),
                     For(child.Schema, child.Nested, childSelection, lean, child.IsDocLinks)));
             }
         }
@@ -75,6 +75,6 @@ internal enum AttributeKind
     DocLinkFormat,
 }
 
-internal readonly record struct AttributePlan(AttributeDef Def, JsonEncodedText Name, AttributeKind Kind);
+internal readonly record struct AttributePlan(AttributeDef Def, JsonName Name, AttributeKind Kind);
 
-internal sealed record ChildPlan(ChildTable Table, JsonEncodedText Name, byte[] Relation, TablePlan Plan);
+internal sealed record ChildPlan(ChildTable Table, JsonName Name, byte[] Relation, TablePlan Plan);

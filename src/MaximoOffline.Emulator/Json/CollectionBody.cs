@@ -11,7 +11,9 @@ namespace MaximoOffline.Emulator.Json;
 // and responseInfo with paging links that re-use the request's own host and query.
 internal static class CollectionBody
 {
-    private const int FlushEveryBytes = 32 * 1024;
+    // Each flush is a send and a wake-up of the connection; members are written to the pipe as they
+    // are generated, so flushing in larger steps only costs the pipe's pooled blocks.
+    private const int FlushEveryBytes = 128 * 1024;
 
     public static async Task WriteAsync(HttpContext context, PageResult page, CollectionQuery query, string collectionHref,
         OsStore store, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace MaximoOffline.Emulator.Json;
 // Typed values: dates in Maximo's form, amounts from integer cents, and boxed values of any kind.
 internal sealed partial class JsonSink
 {
-    public void Date(JsonEncodedText name, DateTimeOffset value)
+    public void Date(JsonName name, DateTimeOffset value)
     {
         Span<byte> buffer = stackalloc byte[DateFormat.Length];
         DateFormat.Write(value, buffer);
@@ -18,7 +18,7 @@ internal sealed partial class JsonSink
     // Amounts are rounded to cents, and the shortest round-trip form of the double nearest k/100
     // (|k| < 10^15) is k/100 itself without trailing zeros: written from the integer, much cheaper
     // than general double formatting. Any other double is formatted as Utf8JsonWriter formats it.
-    public void Amount(JsonEncodedText name, double value)
+    public void Amount(JsonName name, double value)
     {
         Name(name);
         if (TryFormatCents(value, Room(24), trimZeros: true, out var length))
@@ -34,7 +34,7 @@ internal sealed partial class JsonSink
     }
 
     // A cents amount as a string with two decimals, as value.ToString("0.00") writes it.
-    public void Cents(JsonEncodedText name, double value)
+    public void Cents(JsonName name, double value)
     {
         Span<byte> buffer = stackalloc byte[24];
         if (TryFormatCents(value, buffer, trimZeros: false, out var length))
@@ -48,7 +48,7 @@ internal sealed partial class JsonSink
     }
 
     // What RecordWriter writes for a materialised value.
-    public void Object(JsonEncodedText name, object? value)
+    public void Object(JsonName name, object? value)
     {
         switch (value)
         {
@@ -83,7 +83,7 @@ internal sealed partial class JsonSink
     }
 
     // Rare kinds (decimal, anything else) go through Utf8JsonWriter itself.
-    private void Other(JsonEncodedText name, object value)
+    private void Other(JsonName name, object value)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))

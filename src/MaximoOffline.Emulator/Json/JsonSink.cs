@@ -37,7 +37,7 @@ internal sealed partial class JsonSink(bool dropNulls)
         _comma = false;
     }
 
-    public void StartObject(JsonEncodedText name)
+    public void StartObject(JsonName name)
     {
         Name(name);
         Put((byte)'{');
@@ -50,7 +50,7 @@ internal sealed partial class JsonSink(bool dropNulls)
         _comma = true;
     }
 
-    public void StartArray(JsonEncodedText name)
+    public void StartArray(JsonName name)
     {
         Name(name);
         Put((byte)'[');
@@ -64,7 +64,7 @@ internal sealed partial class JsonSink(bool dropNulls)
     }
 
     // A null the client asked to keep (_dropnulls=0); ExplicitNull always writes.
-    public void Null(JsonEncodedText name)
+    public void Null(JsonName name)
     {
         if (!dropNulls)
         {
@@ -72,21 +72,21 @@ internal sealed partial class JsonSink(bool dropNulls)
         }
     }
 
-    public void ExplicitNull(JsonEncodedText name)
+    public void ExplicitNull(JsonName name)
     {
         Name(name);
         Put("null"u8);
         _comma = true;
     }
 
-    public void Boolean(JsonEncodedText name, bool value)
+    public void Boolean(JsonName name, bool value)
     {
         Name(name);
         Put(value ? "true"u8 : "false"u8);
         _comma = true;
     }
 
-    public void Number(JsonEncodedText name, long value)
+    public void Number(JsonName name, long value)
     {
         Name(name);
         Utf8Formatter.TryFormat(value, Room(20), out var written);
@@ -94,21 +94,30 @@ internal sealed partial class JsonSink(bool dropNulls)
         _comma = true;
     }
 
-    public void String(JsonEncodedText name, ReadOnlySpan<byte> utf8)
+    public void String(JsonName name, ReadOnlySpan<byte> utf8)
     {
-        Name(name);
         if (utf8.IndexOfAnyExcept(Safe) >= 0)
         {
+            Name(name);
             Quoted(JsonEncodedText.Encode(utf8).EncodedUtf8Bytes);
+            _comma = true;
         }
         else
         {
-            Quoted(utf8);
+            Ascii(name, utf8);
         }
+    }
+
+    // A string made only of characters that never need escaping (codes, digits, generated words).
+    public void Ascii(JsonName name, ReadOnlySpan<byte> utf8)
+    {
+        System.Diagnostics.Debug.Assert(utf8.IndexOfAnyExcept(Safe) < 0, "Ascii() is for strings that need no escaping.");
+        Name(name);
+        Quoted(utf8);
         _comma = true;
     }
 
-    public void String(JsonEncodedText name, string? value)
+    public void String(JsonName name, string? value)
     {
         if (value is null)
         {
@@ -118,7 +127,7 @@ internal sealed partial class JsonSink(bool dropNulls)
         }
         Name(name);
         var room = Room(value.Length + 2);
-        if (Ascii.FromUtf16(value, room[1..], out var written) == OperationStatus.Done && room.Slice(1, written).IndexOfAnyExcept(Safe) < 0)
+        if (System.Text.Ascii.FromUtf16(value, room[1..], out var written) == OperationStatus.Done && room.Slice(1, written).IndexOfAnyExcept(Safe) < 0)
         {
             room[0] = (byte)'"';
             room[written + 1] = (byte)'"';
@@ -131,11 +140,17 @@ internal sealed partial class JsonSink(bool dropNulls)
         _comma = true;
     }
 
-    private void Name(JsonEncodedText name)
+    private void Name(JsonName name)
     {
-        Separator();
-        Quoted(name.EncodedUtf8Bytes);
-        Put((byte)':');
+        var prefix = name.Prefix;
+        var room = Room(prefix.Length + 1);
+        var at = 0;
+        if (_comma)
+        {
+            room[at++] = (byte)',';
+        }
+        prefix.CopyTo(room[at..]);
+        _length += at + prefix.Length;
     }
 
     private void Separator()
