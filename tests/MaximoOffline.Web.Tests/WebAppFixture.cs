@@ -33,6 +33,7 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Web:EmulatorControl", "true");
         builder.UseSetting("Maximo:PageSize", "100");
         builder.UseSetting("Maximo:MaxConcurrentRequests", "2");
+        builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFilter>());
     }
 
     public virtual Task InitializeAsync()

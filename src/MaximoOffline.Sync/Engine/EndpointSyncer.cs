@@ -249,10 +249,8 @@ internal sealed class EndpointSyncer(
             return null;
         }
 
-        foreach (var (table, names) in untyped)
-        {
-            run.Log(SyncLogLevel.Debug, $"{table}: {names.Count} attribute(s) without a typed column, kept in raw.");
-        }
+        run.Log(SyncLogLevel.Debug, "Attributes kept only in raw (no typed column): " +
+                                    string.Join(", ", untyped.Select(kv => $"{kv.Key} {kv.Value.Count}")) + ".");
 
         return JsonSerializer.Serialize(untyped.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
     }

@@ -62,7 +62,8 @@ function showProgress(p) {
   const bar = field(el, 'bar');
   const percent = p.percent ?? (p.total === 0 ? 100 : null);
   bar.style.width = `${percent ?? 100}%`;
-  bar.classList.toggle('progress-bar-animated', true);
+  bar.classList.remove('bg-success', 'bg-danger', 'bg-warning');
+  bar.classList.add('progress-bar-animated', 'progress-bar-striped');
   field(el, 'progressbar').setAttribute('aria-valuenow', String(Math.round(percent ?? 0)));
   const parts = [
     percent != null ? `${percent.toFixed(0)}%` : null,
@@ -79,7 +80,10 @@ function showFinished(f) {
   delete el.dataset.activeRun;
   setStatus(el, f.status);
   const bar = field(el, 'bar');
-  bar.classList.remove('progress-bar-animated');
+  bar.classList.remove('progress-bar-animated', 'progress-bar-striped');
+  bar.classList.toggle('bg-success', f.status === 'Succeeded');
+  bar.classList.toggle('bg-danger', f.status === 'Failed');
+  bar.classList.toggle('bg-warning', f.status === 'Cancelled');
   if (f.status === 'Succeeded') bar.style.width = '100%';
   field(el, 'progress-text').textContent = `${f.status}: ${number(f.records)} records in ${duration(f.seconds)}`;
   const last = field(el, 'last');

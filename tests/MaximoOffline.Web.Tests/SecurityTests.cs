@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MaximoOffline.Sync.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MaximoOffline.Web.Tests;
+
+[Collection(WebCollection.Name)]
+public sealed partial class SecurityTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task TheJobsDashboardAnswersOnLoopback()
+    {
+        using var response = await app.Http.GetAsync("hangfire");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("MaximoOffline jobs", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheJobsDashboardRefusesARequestThatIsNotLocal()
+    {
+        using var dashboard = new HttpRequestMessage(HttpMethod.Get, "hangfire");
+        dashboard.Headers.Add(RemoteAddressFilter.Header, "203.0.113.7");
+        using var page = new HttpRequestMessage(HttpMethod.Get, "sync");
+        page.Headers.Add(RemoteAddressFilter.Header, "203.0.113.7");
+
+        using var refused = await app.Http.SendAsync(dashboard);
+        using var served = await app.Http.SendAsync(page);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task PagesSendAStrictContentSecurityPolicyAndNoSniffing()
+    {
+        using var response = await app.Http.GetAsync("sync");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task ThePageLoadsNothingFromAnotherHost()
+    {
+        var html = await app.Http.GetStringAsync("sync");
+
+        var sources = SourceAttribute().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(sources);
+        Assert.All(sources, source => Assert.StartsWith("/", source, StringComparison.Ordinal));
+        Assert.All(sources, source => Assert.DoesNotContain("//", source, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFormPostWithoutTheAntiforgeryTokenIsRefused()
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["slug"] = "assets", ["full"] = "false" });
+
+        using var response = await app.Http.PostAsync("sync?handler=Sync", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFormPostWithTheTokenFromThePageStartsASync()
+    {
+        using var cookies = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var browser = new HttpClient(cookies) { BaseAddress = app.BaseUrl };
+        var html = await browser.GetStringAsync("sync");
+        var token = TokenField().Match(html).Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["slug"] = "locations", ["full"] = "false", ["__RequestVerificationToken"] = token });
+
+        using var response = await browser.PostAsync("sync?handler=Sync", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var runId = long.Parse(RunParameter().Match(response.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await app.WaitForEndAsync(runId);
+    }
+
+    [Fact]
+    public async Task ACrossSiteApiRequestCannotStartASync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/sync/assets");
+        request.Headers.Add("Origin", "https://evil.example");
+
+        using var response = await app.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheApiKeyNeverReachesThePageOrTheApi()
+    {
+        var key = app.Services.GetRequiredService<IMaximoLocator>().ApiKey!;
+        using var start = await app.Http.PostAsync("api/sync/domain", null);
+        var runId = System.Text.Json.JsonDocument.Parse(await start.Content.ReadAsStringAsync()).RootElement.GetProperty("runId").GetInt64();
+        await app.WaitForEndAsync(runId);
+
+        foreach (var url in new[] { "sync", "api/endpoints", "api/runs", $"api/runs/{runId}", $"api/runs/{runId}/log", "api/tables", "swagger/v1/swagger.json", "hangfire/jobs/succeeded" })
+        {
+            Assert.DoesNotContain(key, await app.Http.GetStringAsync(url), StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex("(?:src|href)=\"([^\"]+)\"")]
+    private static partial Regex SourceAttribute();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex("run=(\\d+)")]
+    private static partial Regex RunParameter();
+}
