@@ -28,7 +28,8 @@ public static class SyncExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMaximoLocator, ConfiguredMaximoLocator>();
 
-        services.AddMaximoData(configuration[$"{SyncOptions.Section}:{nameof(SyncOptions.DatabasePath)}"]);
+        var sync = configuration.GetSection(SyncOptions.Section);
+        services.AddMaximoData(sync[nameof(SyncOptions.DatabasePath)], sync.GetValue<int?>(nameof(SyncOptions.MaxDatabaseMegabytes)));
         services.AddSingleton<RunStore>();
         services.AddSingleton<ISyncObserver>(sp => new SyncObservers(sp.GetServices<ISyncObserverSink>()));
         services.AddSingleton<SyncService>();

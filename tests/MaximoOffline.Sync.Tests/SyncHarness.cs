@@ -28,6 +28,8 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public SyncService Sync => _services.GetRequiredService<SyncService>();
 
+    public IServiceProvider Services => _services;
+
     public ReplicaDatabase Database => _services.GetRequiredService<ReplicaDatabase>();
 
     public RequestLog Requests { get; }

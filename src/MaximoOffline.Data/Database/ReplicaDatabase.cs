@@ -12,9 +12,13 @@ public sealed class ReplicaDatabase
     /// <summary>How long a statement waits for another connection's write lock before failing.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
-    private ReplicaDatabase(string path)
+    private readonly SqlitePragmas _pragmas;
+
+    private ReplicaDatabase(string path, int? maxMegabytes)
     {
         Path = path;
+        MaxMegabytes = maxMegabytes;
+        _pragmas = new SqlitePragmas(maxMegabytes is { } mb ? (long)mb * 1024 * 1024 / PageSize : null);
         ConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -24,6 +28,12 @@ public sealed class ReplicaDatabase
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
     }
+
+    /// <summary>SQLite's default page size, which the replica keeps.</summary>
+    private const int PageSize = 4096;
+
+    /// <summary>A size limit on the file, or null for none: writes beyond it fail as a full disk would.</summary>
+    public int? MaxMegabytes { get; }
 
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
@@ -39,7 +49,7 @@ public sealed class ReplicaDatabase
     /// <see cref="DefaultPath"/> when none is configured. Nothing is touched on disk until the
     /// database is first opened or migrated, which creates the folder when it is missing.
     /// </summary>
-    public static ReplicaDatabase At(string? configuredPath) => new(ResolvePath(configuredPath));
+    public static ReplicaDatabase At(string? configuredPath, int? maxMegabytes = null) => new(ResolvePath(configuredPath), maxMegabytes);
 
     private void EnsureFolder()
     {
@@ -89,7 +99,7 @@ public sealed class ReplicaDatabase
         try
         {
             connection.Open();
-            SqlitePragmas.Apply(connection);
+            _pragmas.Apply(connection);
             return connection;
         }
         catch (SqliteException e)
@@ -115,7 +125,7 @@ public sealed class ReplicaDatabase
         ArgumentNullException.ThrowIfNull(builder);
         builder
             .UseSqlite(ConnectionString, o => o.CommandTimeout((int)BusyTimeout.TotalSeconds))
-            .AddInterceptors(SqlitePragmas.Interceptor);
+            .AddInterceptors(_pragmas);
     }
 
     /// <summary>

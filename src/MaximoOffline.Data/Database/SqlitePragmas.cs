@@ -1,35 +1,37 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MaximoOffline.Data.Database;
 
-/// <summary>Per-connection settings every replica connection gets, whoever opens it.</summary>
-internal static class SqlitePragmas
+/// <summary>Per-connection settings every connection to one replica gets, whoever opens it.</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    // synchronous=NORMAL is safe in WAL mode against application crashes (a killed process loses no
-    // committed transaction); only a power cut may lose the last commits, which a re-run converges.
-    private static readonly string Sql =
-        $"PRAGMA busy_timeout={(int)ReplicaDatabase.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    private readonly string _sql;
 
-    public static readonly DbConnectionInterceptor Interceptor = new PragmaInterceptor();
+    /// <param name="maxPages">A size limit in pages (<c>max_page_count</c>), or null for none.</param>
+    public SqlitePragmas(long? maxPages)
+    {
+        // synchronous=NORMAL is safe in WAL mode against application crashes (a killed process loses no
+        // committed transaction); only a power cut may lose the last commits, which a re-run converges.
+        _sql = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout={(int)ReplicaDatabase.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;") +
+            (maxPages is { } pages ? string.Create(CultureInfo.InvariantCulture, $" PRAGMA max_page_count={pages};") : "");
+    }
 
-    public static void Apply(DbConnection connection)
+    public void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        command.CommandText = _sql;
         command.ExecuteNonQuery();
     }
 
-    private sealed class PragmaInterceptor : DbConnectionInterceptor
-    {
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -75,7 +75,10 @@ public sealed class ReplicaWriter : IDisposable
         {
             transaction.Rollback();
             TakeUntyped();
-            throw new ReplicaWriteException($"Writing a page of {_root.Table.Name} records failed: {e.Message}. Nothing of the page was written.", e);
+            var problem = e.SqliteErrorCode == 13 // SQLITE_FULL
+                ? "the replica database is full (the disk is full, or Sync:MaxDatabaseMegabytes is reached); free space or raise the limit, then sync again"
+                : e.Message;
+            throw new ReplicaWriteException($"Writing a page of {_root.Table.Name} records failed: {problem}. Nothing of the page was written.", e);
         }
         catch
         {

@@ -73,6 +73,10 @@ internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
         var errors = new List<string>();
         MaximoOptionsValidator.Range(errors, "Sync:MaxDeleteFraction", options.MaxDeleteFraction, 0, 1);
         MaximoOptionsValidator.Range(errors, "Sync:OverlapSeconds", options.OverlapSeconds, 0, 86_400);
+        if (options.MaxDatabaseMegabytes is { } megabytes)
+        {
+            MaximoOptionsValidator.Range(errors, "Sync:MaxDatabaseMegabytes", megabytes, 1, 10_000_000);
+        }
 
         if (options.WorkOrderStatuses.Length == 0)
         {

@@ -10,6 +10,9 @@ public sealed class SyncOptions
     /// <summary>The replica file; empty means <c>~/.maximo_offline/maximo.db</c>.</summary>
     public string? DatabasePath { get; set; }
 
+    /// <summary>A limit on the replica file's size in megabytes (null: none); a write beyond it fails the run as a full disk would.</summary>
+    public int? MaxDatabaseMegabytes { get; set; }
+
     /// <summary>A full sync's sweep refuses to soft-delete more than this share of an endpoint's rows.</summary>
     public double MaxDeleteFraction { get; set; } = 0.5;
 
