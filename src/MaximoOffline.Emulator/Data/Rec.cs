@@ -2,7 +2,8 @@ namespace MaximoOffline.Emulator.Data;
 
 // One materialised record, ready to be written: attributes in Maximo's order (values are string,
 // long, double, bool, DateTimeOffset, null or ExplicitNull), its rowstamp and selected children.
-// Only the records of the page being served are ever materialised.
+// Loaded records are kept this way; generated ones are materialised only for jsonschemas samples,
+// since pages write them straight from their rows (GeneratedWriter).
 internal sealed class Rec(int capacity = 16)
 {
     public List<KeyValuePair<string, object?>> Attributes { get; } = new(capacity);
