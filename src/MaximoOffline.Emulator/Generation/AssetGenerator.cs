@@ -1,7 +1,6 @@
 using System.Buffers.Text;
-using System.Text.Json;
-using MaximoOffline.Emulator.Json;
 using MaximoOffline.Emulator.Data;
+using MaximoOffline.Emulator.Json;
 
 namespace MaximoOffline.Emulator.Generation;
 

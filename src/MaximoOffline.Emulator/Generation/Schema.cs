@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MaximoOffline.Emulator.Json;
 
 namespace MaximoOffline.Emulator.Generation;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using MaximoOffline.Emulator.Data;
 using MaximoOffline.Emulator.Json;
 
