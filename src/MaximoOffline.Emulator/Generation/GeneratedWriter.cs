@@ -54,6 +54,7 @@ internal sealed class GeneratedWriter
     public int CopyMember(PageMember member, string collectionHref, bool selected, IBufferWriter<byte> output, bool separator)
     {
         var json = WriteMember(member, collectionHref, memberHref: false, selected);
+        var total = json.Length + (separator ? 1 : 0);
         if (separator)
         {
             output.GetSpan(1)[0] = (byte)',';
@@ -67,10 +68,8 @@ internal sealed class GeneratedWriter
             output.Advance(size);
             json = json[size..];
         }
-        return WrittenLength + (separator ? 1 : 0);
+        return total;
     }
-
-    private int WrittenLength => _sink.Written.Length;
 
     // The member as JSON: href is the collection's (a member's is collection/restid) or, when
     // memberHref, the member's own.
