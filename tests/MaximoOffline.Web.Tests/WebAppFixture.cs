@@ -93,6 +93,16 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>Waits until no run is queued or running (a test's runs do not leak into the next).</summary>
+    public async Task WaitForIdleAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while ((await GetJsonAsync("api/runs?limit=20")).EnumerateArray().Any(r => r.GetProperty("status").GetString() is "Queued" or "Running"))
+        {
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
     /// <summary>The emulator's own count of a collection (count=1), the test's independent view of Maximo.</summary>
     public async Task<long> EmulatorCountAsync(string os, string where)
     {

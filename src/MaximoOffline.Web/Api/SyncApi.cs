@@ -17,6 +17,19 @@ internal static class SyncApi
 
     public static WebApplication MapSyncApi(this WebApplication app)
     {
+        // An oversized body is refused before it is read (chunked ones stop at the size limit below).
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") && context.Request.ContentLength > MaxBodyBytes)
+            {
+                await TypedResults.Problem($"The request body is over {MaxBodyBytes / 1024} KB; a sync request is a few fields.",
+                    statusCode: StatusCodes.Status400BadRequest, title: "Body too large").ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+
         var api = app.MapGroup("/api").WithTags("Sync");
 
         api.MapGet("/endpoints", GetEndpointsAsync)

@@ -4,9 +4,10 @@ const $ = (selector, root = document) => root.querySelector(selector);
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 
 const state = {
-  watching: null,   // the run whose log the panel shows
-  lastSeq: 0,       // the last log line shown (lines are numbered per run)
+  watching: null,       // the run whose log the panel shows
+  lastSeq: 0,           // the last log line shown (lines are numbered per run)
   tablesTimer: null,
+  finished: new Set(),  // runs known to have ended: a late snapshot must not show them running again
 };
 
 const card = slug => $(`.endpoint[data-slug="${CSS.escape(slug)}"]`);
@@ -45,7 +46,7 @@ function setStatus(el, status) {
 
 function showRunning(slug, runId, status = 'Running') {
   const el = card(slug);
-  if (!el) return;
+  if (!el || state.finished.has(Number(runId))) return;
   el.dataset.activeRun = runId;
   setStatus(el, status);
   field(el, 'progress-block').classList.remove('d-none');
@@ -75,6 +76,7 @@ function showProgress(p) {
 }
 
 function showFinished(f) {
+  state.finished.add(f.runId);
   const el = card(f.endpoint);
   if (!el || (el.dataset.activeRun && el.dataset.activeRun !== String(f.runId))) return;
   delete el.dataset.activeRun;
@@ -101,9 +103,11 @@ async function refreshEndpoints() {
     if (!el) continue;
     field(el, 'rows').textContent = number(e.rows);
     const run = e.activeRun ?? e.lastRun;
-    if (e.activeRun) {
+    // A snapshot taken before a run's end arrived must not undo what runFinished showed.
+    const stale = e.activeRun != null && state.finished.has(e.activeRun.id);
+    if (e.activeRun && !stale) {
       showRunning(e.slug, e.activeRun.id, e.activeRun.status);
-    } else if (!el.dataset.activeRun) {
+    } else if (!el.dataset.activeRun && !stale) {
       setStatus(el, e.state);
       $('.cancel-button', el).classList.add('d-none');
     }
