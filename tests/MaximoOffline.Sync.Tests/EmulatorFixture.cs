@@ -12,13 +12,19 @@ public class EmulatorFixture : IAsyncLifetime
 {
     protected virtual int Scale => 1;
 
+    protected virtual void Configure(EmulatorOptions options)
+    {
+    }
+
     public EmulatorServer Server { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
     {
-        Server = await EmulatorServer.StartAsync(new EmulatorOptions { Scale = Scale, Seed = 42, ControlApiEnabled = true });
+        var options = new EmulatorOptions { Scale = Scale, Seed = 42, ControlApiEnabled = true };
+        Configure(options);
+        Server = await EmulatorServer.StartAsync(options);
         Http = new HttpClient { BaseAddress = new Uri(Server.BaseUrl.GetLeftPart(UriPartial.Authority) + "/") };
         Http.DefaultRequestHeaders.Add("apikey", Server.Options.ApiKey);
     }

@@ -16,6 +16,10 @@ namespace MaximoOffline.Sync.Tests;
 public sealed class SyncHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private ConcurrentQueue<string> _lines = new();
+
+    /// <summary>Every line logged so far through the host's logging, at every level, with exceptions.</summary>
+    public IReadOnlyCollection<string> Logged => _lines;
     private readonly string _folder;
 
     private SyncHarness(ServiceProvider services, string folder, RequestLog requests, EventLog events)
@@ -35,6 +39,8 @@ public sealed class SyncHarness : IAsyncDisposable
     public RequestLog Requests { get; }
 
     public EventLog Events { get; }
+
+
 
     public static async Task<SyncHarness> StartAsync(EmulatorFixture emulator, Dictionary<string, string?>? settings = null, string? apiKey = null)
     {
@@ -56,7 +62,8 @@ public sealed class SyncHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        var lines = new ConcurrentQueue<string>();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(lines)));
         services.AddMaximoSync(configuration);
         var requests = new RequestLog();
         var events = new EventLog();
@@ -64,7 +71,7 @@ public sealed class SyncHarness : IAsyncDisposable
         services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new CountingHandler(requests)));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<ReplicaDatabase>().MigrateAsync();
-        return new SyncHarness(provider, folder, requests, events);
+        return new SyncHarness(provider, folder, requests, events) { _lines = lines };
     }
 
     public async Task<(long RunId, SyncRunStatus Status)> RunAsync(string endpoint, bool full = false, string? site = null, bool force = false, CancellationToken cancellationToken = default)
@@ -124,6 +131,25 @@ public sealed class SyncHarness : IAsyncDisposable
         public void Clear() => _urls.Clear();
 
         public IReadOnlyList<string> Urls => [.. _urls.Select(u => Uri.UnescapeDataString(u.PathAndQuery))];
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        }
     }
 
     private sealed class CountingHandler(RequestLog log) : DelegatingHandler
