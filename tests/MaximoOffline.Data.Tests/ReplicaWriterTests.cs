@@ -293,6 +293,21 @@ public sealed class ReplicaWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public void RecordsListingTheirAttributesInDifferentOrdersAreEachReadRight()
+    {
+        var result = Write(ReplicaCatalog.Asset, """
+            [ { "assetuid": 1, "assetnum": "A1", "siteid": "KDFAC", "status": "OPERATING", "ex_one": 1 },
+              { "status": "BROKEN", "siteid": "BEDFORD", "assetnum": "A2", "assetuid": 2, "ex_two": 2 },
+              { "assetuid": 3, "assetnum": "A3", "ex_one": 3, "siteid": "KDFAC" } ]
+            """);
+
+        var rows = Enumerable.Range(1, 3)
+            .Select(id => _replica.Scalar($"SELECT assetnum || '|' || siteid || '|' || COALESCE(status, '') FROM asset WHERE assetuid = {id}"));
+        Assert.Equal(["A1|KDFAC|OPERATING", "A2|BEDFORD|BROKEN", "A3|KDFAC|"], rows);
+        Assert.Equal(["ex_one", "ex_two"], result.UntypedAttributes["asset"].Order());
+    }
+
+    [Fact]
     public void AChildListThatIsNotAnArrayIsRejectedWithoutWritingThePage()
     {
         var error = Assert.Throws<ReplicaWriteException>(() => Write(ReplicaCatalog.Asset, Samples.Page(

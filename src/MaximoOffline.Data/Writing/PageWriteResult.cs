@@ -16,7 +16,7 @@ public sealed class PageWriteResult
     /// <summary>Counts per table name, for every table the page touched.</summary>
     public IReadOnlyDictionary<string, TableCounts> Tables { get; }
 
-    /// <summary>Per table, attribute names that were stored only in <c>raw</c>.</summary>
+    /// <summary>Per table, attribute names stored only in <c>raw</c> that this writer first saw in this page.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> UntypedAttributes { get; }
 
     public TableCounts For(string table) => Tables.TryGetValue(table, out var counts) ? counts : new TableCounts();

@@ -57,6 +57,7 @@ public sealed class ReplicaWriter : IDisposable
 
         using var transaction = _connection.BeginTransaction();
         _root.Enlist(transaction);
+        IReadOnlyDictionary<string, IReadOnlySet<string>>? taken = null;
         try
         {
             var inputs = new RowInput[records.Count];
@@ -67,6 +68,7 @@ public sealed class ReplicaWriter : IDisposable
 
             WriteLevel(_root, inputs, [], context, counts);
             var result = new PageWriteResult(records.Count, counts, TakeUntyped());
+            taken = result.UntypedAttributes;
             alsoInTransaction?.Invoke(transaction, result);
             transaction.Commit();
             return result;
@@ -74,7 +76,7 @@ public sealed class ReplicaWriter : IDisposable
         catch (SqliteException e)
         {
             transaction.Rollback();
-            TakeUntyped();
+            Forget(taken ?? TakeUntyped());
             var problem = e.SqliteErrorCode == 13 // SQLITE_FULL
                 ? "the replica database is full (the disk is full, or Sync:MaxDatabaseMegabytes is reached); free space or raise the limit, then sync again"
                 : e.Message;
@@ -83,12 +85,23 @@ public sealed class ReplicaWriter : IDisposable
         catch
         {
             transaction.Rollback();
-            TakeUntyped();
+            Forget(taken ?? TakeUntyped());
             throw;
         }
         finally
         {
             _root.Enlist(null);
+        }
+    }
+
+    private void Forget(IReadOnlyDictionary<string, IReadOnlySet<string>> untyped)
+    {
+        foreach (var writer in _all)
+        {
+            if (untyped.TryGetValue(writer.Table.Name, out var names))
+            {
+                writer.ForgetUntyped(names);
+            }
         }
     }
 

@@ -23,6 +23,12 @@ internal sealed class TableWriter : IDisposable
     private readonly Dictionary<string, int> _childByJsonKey = new(StringComparer.Ordinal);
     private readonly int[] _naturalKeyColumns;
     private readonly HashSet<string> _untyped = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _untypedReported = new(StringComparer.Ordinal);
+
+    // Records of one object structure list their attributes in the same order, so what was decided
+    // for the attribute at each position of the last record is tried first for the next one: a
+    // UTF-8 name comparison instead of a string allocation and a dictionary lookup per attribute.
+    private readonly List<Attribute> _layout = [];
     private readonly ArrayBufferWriter<byte> _rawBuffer = new(4096);
     private readonly Utf8JsonWriter _rawWriter;
 
@@ -122,12 +128,43 @@ internal sealed class TableWriter : IDisposable
 
     public List<TableWriter> ChildWriters { get; } = [];
 
-    /// <summary>Attributes seen since the last <see cref="TakeUntypedAttributes"/> that have no typed column.</summary>
+    /// <summary>Attributes without a typed column first seen since the last call (each is reported once per writer).</summary>
     public IReadOnlySet<string> TakeUntypedAttributes()
     {
-        var seen = _untyped.ToHashSet(StringComparer.Ordinal);
+        var fresh = _untyped.Where(_untypedReported.Add).ToHashSet(StringComparer.Ordinal);
         _untyped.Clear();
-        return seen;
+        return fresh;
+    }
+
+    /// <summary>Forgets attributes taken but not committed (their page rolled back), so they are reported again.</summary>
+    public void ForgetUntyped(IEnumerable<string> names) => _untypedReported.ExceptWith(names);
+
+    private enum AttributeKind
+    {
+        Column,
+        Child,
+        Rowstamp,
+        Untyped,
+        Decoration,
+    }
+
+    private sealed record Attribute(byte[] Utf8Name, string Name, AttributeKind Kind, int[] Slots, int Child);
+
+    private Attribute Classify(string name)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(name);
+        if (_columnsByAttribute.TryGetValue(name, out var slots))
+        {
+            return new Attribute(utf8, name, AttributeKind.Column, slots, -1);
+        }
+
+        if (_childByJsonKey.TryGetValue(name, out var child))
+        {
+            return new Attribute(utf8, name, AttributeKind.Child, [], child);
+        }
+
+        var kind = name == "_rowstamp" ? AttributeKind.Rowstamp : IsDecoration(name) ? AttributeKind.Decoration : AttributeKind.Untyped;
+        return new Attribute(utf8, name, kind, [], -1);
     }
 
     /// <summary>
@@ -250,28 +287,47 @@ internal sealed class TableWriter : IDisposable
         object rowstamp = DBNull.Value;
         var hasChildren = false;
 
+        var position = 0;
         foreach (var property in element.EnumerateObject())
         {
-            var name = property.Name;
-            if (_columnsByAttribute.TryGetValue(name, out var slots))
+            Attribute attribute;
+            if (position < _layout.Count && property.NameEquals(_layout[position].Utf8Name))
             {
-                foreach (var slot in slots)
+                attribute = _layout[position];
+            }
+            else
+            {
+                attribute = Classify(property.Name);
+                if (position < _layout.Count)
                 {
-                    values[slot] = ReadColumn(property.Value, _table.Columns[slot]);
+                    _layout[position] = attribute;
+                }
+                else
+                {
+                    _layout.Add(attribute);
                 }
             }
-            else if (_childByJsonKey.TryGetValue(name, out var child))
+
+            position++;
+            switch (attribute.Kind)
             {
-                children[child] = property.Value;
-                hasChildren = true;
-            }
-            else if (name == "_rowstamp")
-            {
-                rowstamp = JsonValues.TryGetInteger(property.Value, out var stamp) ? stamp : DBNull.Value;
-            }
-            else if (!IsDecoration(name))
-            {
-                _untyped.Add(name);
+                case AttributeKind.Column:
+                    foreach (var slot in attribute.Slots)
+                    {
+                        values[slot] = ReadColumn(property.Value, _table.Columns[slot]);
+                    }
+
+                    break;
+                case AttributeKind.Child:
+                    children[attribute.Child] = property.Value;
+                    hasChildren = true;
+                    break;
+                case AttributeKind.Rowstamp:
+                    rowstamp = JsonValues.TryGetInteger(property.Value, out var stamp) ? stamp : DBNull.Value;
+                    break;
+                case AttributeKind.Untyped:
+                    _untyped.Add(attribute.Name);
+                    break;
             }
         }
 
