@@ -1,4 +1,5 @@
 using System.Globalization;
+using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
 using MaximoOffline.Sync.Endpoints;
 using Microsoft.Data.Sqlite;
@@ -140,16 +141,6 @@ internal sealed class ReplicaReader(string path)
     private static DateTime ParseUtc(string text) =>
         DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        SqliteCommands.Create(connection, transaction, sql, parameters);
 }

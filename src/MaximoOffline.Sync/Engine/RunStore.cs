@@ -338,18 +338,8 @@ public sealed class RunStore(ReplicaDatabase database, TimeProvider time)
         command.ExecuteNonQuery();
     }
 
-    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        SqliteCommands.Create(connection, transaction, sql, parameters);
 }
 
 /// <summary>What a run was asked to do, as recorded when it was queued.</summary>
