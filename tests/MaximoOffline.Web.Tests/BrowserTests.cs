@@ -80,6 +80,11 @@ public sealed class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixtur
         await Assertions.Expect(page.Locator("#history tbody tr")).Not.ToHaveCountAsync(0);
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "sync-finished.png"), FullPage = true });
+
+        // At tablet width the cards stack two to a row and nothing overflows sideways.
+        await page.SetViewportSizeAsync(820, 1180);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "sync-finished-tablet.png"), FullPage = true });
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at tablet width");
         Assert.Empty(consoleErrors);
     }
 
