@@ -25,6 +25,7 @@ builder.Services.AddSingleton<HubBroadcaster>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<HubBroadcaster>());
 builder.Services.AddSingleton<ISyncObserverSink>(sp => sp.GetRequiredService<HubBroadcaster>());
 builder.Services.AddSingleton<ISyncObserverSink, RunLogWriter>();
+builder.Services.AddHostedService<OtherProcessRuns>();
 
 // The REST API, its docs, the dashboard page, health.
 builder.Services.AddSingleton<RunQueries>();

@@ -7,7 +7,7 @@ namespace MaximoOffline.Sync.Engine;
 /// Identifies the process that holds a run's lease, so that a run left behind by a process that no
 /// longer exists can be recognised at once as interrupted rather than after its heartbeat goes stale.
 /// </summary>
-internal static class RunOwner
+public static class RunOwner
 {
     public static string Current { get; } = Describe(Environment.ProcessId, Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks);
 
