@@ -68,6 +68,7 @@ public sealed class CliCrashTests(CrashFixture fixture, ITestOutputHelper output
         using var final = ProductProcess.Start(ProductProcess.CliDll, folder, folder, settings, "sync", "all", "--force-full", "--db-path", replica.Path);
         var exit = await final.WaitForExitAsync(TimeSpan.FromSeconds(120));
         Assert.True(exit == 0, $"exit {exit}\n{final.Output}");
+        Assert.DoesNotContain(fixture.Server.Options.ApiKey, final.Output, StringComparison.Ordinal);
 
         AssertInterrupted(replica, allLeftBehind, "after the final run");
         Assert.DoesNotContain(replica.Runs(), r => r.Status is "Queued" or "Running");

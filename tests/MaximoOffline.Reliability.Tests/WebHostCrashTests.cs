@@ -85,6 +85,9 @@ public sealed class WebHostCrashTests(CrashFixture fixture, ITestOutputHelper ou
                     Assert.Equal("Cancelled", runs.Single(r => r.Id == runId).Status);
                 }
 
+                // Secrets: nothing the killed or stopped process wrote names the API key.
+                Assert.DoesNotContain(fixture.Server.Options.ApiKey, host.Process.Output, StringComparison.Ordinal);
+
                 var requeued = PendingJobsAgedPastTheirTimeout(hangfire);
                 if (how == "kill")
                 {
@@ -121,6 +124,10 @@ public sealed class WebHostCrashTests(CrashFixture fixture, ITestOutputHelper ou
         {
             host.Dispose();
         }
+
+        var logs = Directory.GetFiles(Path.Combine(folder, "logs"));
+        Assert.NotEmpty(logs);
+        Assert.All(logs, file => Assert.DoesNotContain(fixture.Server.Options.ApiKey, File.ReadAllText(file), StringComparison.Ordinal));
 
         var violations = await monitor.StopAsync();
         output.WriteLine($"{monitor.Polls} looks at sync_run; {clock.Elapsed.TotalSeconds:N1} s");
