@@ -68,7 +68,9 @@ public sealed class SyncHarness : IAsyncDisposable
         var requests = new RequestLog();
         var events = new EventLog();
         services.AddSingleton<ISyncObserverSink>(events);
-        services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new CountingHandler(requests)));
+        // Innermost, next to the socket: every attempt counts, retries and logins included.
+        services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(o =>
+            o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(new CountingHandler(requests))));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<ReplicaDatabase>().MigrateAsync();
         return new SyncHarness(provider, folder, requests, events) { _lines = lines };
@@ -121,7 +123,7 @@ public sealed class SyncHarness : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>Requests that reached the wire, as URLs.</summary>
+    /// <summary>Requests that reached the wire (each attempt), as URLs.</summary>
     public sealed class RequestLog
     {
         private readonly ConcurrentQueue<Uri> _urls = new();

@@ -281,7 +281,8 @@ internal sealed class EndpointSyncer(
             if (rows > 0)
             {
                 var message = $"{rows:N0} {from} row(s) reference {missing:N0} {check.What} not in the replica.";
-                run.Warn(message + (check.To == check.From ? "" : $" Sync {EndpointCatalog.DependencyOrder.FirstOrDefault(e => e.Root == check.To)?.Slug ?? check.To.Name} to fill them in."));
+                var filler = EndpointCatalog.DependencyOrder.FirstOrDefault(e => e.Root == check.To);
+                run.Warn(message + (filler is null || filler == endpoint ? "" : $" Sync {filler.Slug} to fill them in."));
                 report[$"{from}.{string.Join("+", check.Columns)}"] = new { rows, missing, what = check.What };
             }
         }
