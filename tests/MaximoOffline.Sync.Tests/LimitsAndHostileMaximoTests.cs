@@ -147,6 +147,54 @@ public sealed class LimitsAndHostileMaximoTests(EmulatorFixture emulator) : ICla
         Assert.Equal(emulator.Server.BaseUrl.Authority, client.Rebase(nextPage).Authority);
     }
 
+    [Fact]
+    public async Task AProxyThatDropsLeanGetsNamespacedBodiesThatSyncToTheSameRows()
+    {
+        // A gateway that rewrites lean=1 to lean=0: Maximo then answers in its namespaced form.
+        using var upstream = new HttpClient { BaseAddress = new Uri(emulator.Server.BaseUrl.GetLeftPart(UriPartial.Authority)) };
+        var namespacedPages = 0;
+        await using var proxy = await HostileMaximo.StartAsync(async context =>
+        {
+            var query = context.Request.QueryString.Value!.Replace("lean=1", "lean=0", StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + query);
+            request.Headers.Add("apikey", context.Request.Headers["apikey"].ToString());
+            using var response = await upstream.SendAsync(request);
+            context.Response.StatusCode = (int)response.StatusCode;
+            context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
+            if (response.Headers.TryGetValues("maxrowstamp", out var stamp))
+            {
+                context.Response.Headers["maxrowstamp"] = stamp.First();
+            }
+
+            var body = await response.Content.ReadAsStringAsync();
+            if (body.Contains("\"rdfs:member\"", StringComparison.Ordinal) && body.Contains("\"spi:assetnum\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref namespacedPages);
+            }
+
+            await context.Response.WriteAsync(body);
+        });
+        await using var direct = await SyncHarness.StartAsync(emulator);
+        await using var namespaced = await SyncHarness.StartAsync(emulator, new() { ["Maximo:BaseUrl"] = proxy.BaseUrl });
+
+        Assert.Equal(SyncRunStatus.Succeeded, (await direct.RunAsync("assets")).Status);
+        Assert.Equal(SyncRunStatus.Succeeded, (await namespaced.RunAsync("assets")).Status);
+
+        Assert.Contains(namespaced.Requests.Urls, u => u.Contains("lean=1", StringComparison.Ordinal));
+        Assert.True(Volatile.Read(ref namespacedPages) > 0, "the proxy passed on no namespaced page");
+        foreach (var table in new[] { "asset", "assetmeter", "assetspec", "doclinks", "failurereport", "downtimereport", "serviceaddress" })
+        {
+            var expected = direct.Column<string>($"SELECT CAST(rowid AS TEXT) FROM \"{table}\"").Count;
+            Assert.True(expected > 0, table);
+            Assert.Equal(expected, namespaced.Count(table, "1=1"));
+        }
+
+        Assert.Equal(direct.Scalar("SELECT group_concat(assetnum || status || COALESCE(location, ''), ',') FROM (SELECT * FROM asset ORDER BY assetuid)"),
+            namespaced.Scalar("SELECT group_concat(assetnum || status || COALESCE(location, ''), ',') FROM (SELECT * FROM asset ORDER BY assetuid)"));
+        Assert.Equal(direct.Scalar("SELECT group_concat(document, ',') FROM (SELECT * FROM doclinks ORDER BY doclinksid)"),
+            namespaced.Scalar("SELECT group_concat(document, ',') FROM (SELECT * FROM doclinks ORDER BY doclinksid)"));
+    }
+
     /// <summary>A small server on 127.0.0.1 that answers every request with whatever a test wants.</summary>
     private sealed class HostileMaximo : IAsyncDisposable
     {
