@@ -31,35 +31,7 @@ public sealed class FullSyncTests(FullSyncTests.Synced synced) : IClassFixture<F
         }
     }
 
-    // The test's own map of where Maximo's JSON lands: parent table → child key → unique id attribute
-    // ("" for children keyed by position). The child key is also the child's table.
-    private static readonly Dictionary<string, Dictionary<string, string>> ChildIds = new()
-    {
-        ["person"] = new() { ["maxuser"] = "maxuserid" },
-        ["maxuser"] = new() { ["groupuser"] = "groupuserid" },
-        ["groupuser"] = new() { ["maxgroup"] = "maxgroupid" },
-        ["asset"] = new()
-        {
-            ["assetmeter"] = "assetmeterid", ["assetspec"] = "assetspecid", ["serviceaddress"] = "serviceaddressid",
-            ["downtimereport"] = "", ["doclinks"] = "describedBy.identifier", ["failurereport"] = "failurereportid",
-        },
-        ["maxdomain"] = new()
-        {
-            ["synonymdomain"] = "synonymdomainid", ["alndomain"] = "alndomainid", ["numericdomain"] = "numericdomainid", ["maxtabledomain"] = "maxtabledomainid",
-        },
-        ["maxtabledomain"] = new() { ["crossoverdomain"] = "crossoverdomainid" },
-        ["workorder"] = new()
-        {
-            ["woserviceaddress"] = "woserviceaddressid", ["wplabor"] = "wplaborid", ["wpmaterial"] = "wpitemid", ["wptool"] = "wpitemid",
-            ["labtrans"] = "labtransid", ["matusetrans"] = "matusetransid", ["tooltrans"] = "tooltransid", ["worklog"] = "worklogid",
-            ["failurereport"] = "failurereportid", ["doclinks"] = "describedBy.identifier",
-        },
-        ["inventory"] = new()
-        {
-            ["invbalances"] = "invbalancesid", ["invcost"] = "invcostid", ["itemcondition"] = "itemconditionid",
-            ["matrectrans"] = "matrectransid", ["matusetrans"] = "matusetransid", ["transfercuritem"] = "",
-        },
-    };
+    private static Dictionary<string, Dictionary<string, string>> ChildIds => MaximoOffline.Tests.Shared.MaximoJsonMap.ChildIds;
 
     [Fact]
     public void SyncAllSucceedsAndRecordsEveryEndpointRun()
