@@ -20,13 +20,6 @@ public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) :
 
     public DbSet<SyncState> SyncStates => Set<SyncState>();
 
-    /// <summary>A replica table's rows as property bags keyed by column name.</summary>
-    public IQueryable<Dictionary<string, object>> Replica(ReplicaTable table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        return Set<Dictionary<string, object>>(table.Name);
-    }
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         foreach (var table in ReplicaCatalog.All)

@@ -189,8 +189,4 @@ public static class ReplicaCatalog
         Inventory, InvBalances, InvCost, ItemCondition, MatRecTrans, TransferCurItem,
         FailureReport, DocLinks, MatUseTrans,
     ];
-
-    /// <summary>The table named <paramref name="name"/>, or null.</summary>
-    public static ReplicaTable? Find(string name) =>
-        All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -40,9 +40,6 @@ public sealed class ReplicaWriter : IDisposable
 
     public ReplicaTable Root => _root.Table;
 
-    /// <summary>Every table this writer writes, the root first.</summary>
-    public IEnumerable<ReplicaTable> Tables => _all.Select(w => w.Table).Distinct();
-
     /// <summary>
     /// Writes one page in one transaction. <paramref name="alsoInTransaction"/> runs inside the same
     /// transaction after the rows are written (a run's progress and cursor), so that they commit or

@@ -12,12 +12,5 @@ public sealed class TableCounts
 
     public long Total => Inserted + Updated + Deleted;
 
-    internal void Add(TableCounts other)
-    {
-        Inserted += other.Inserted;
-        Updated += other.Updated;
-        Deleted += other.Deleted;
-    }
-
     public override string ToString() => $"+{Inserted} ~{Updated} -{Deleted}";
 }

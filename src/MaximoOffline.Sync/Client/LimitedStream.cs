@@ -3,7 +3,7 @@ namespace MaximoOffline.Sync.Client;
 /// <summary>A read-only stream that fails once more than a set number of bytes have been read through it.</summary>
 internal sealed class LimitedStream(Stream inner, long limit) : Stream
 {
-    public long BytesRead { get; private set; }
+    private long _read;
 
     public override bool CanRead => true;
 
@@ -13,7 +13,7 @@ internal sealed class LimitedStream(Stream inner, long limit) : Stream
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
@@ -25,8 +25,8 @@ internal sealed class LimitedStream(Stream inner, long limit) : Stream
 
     private int Count(int read)
     {
-        BytesRead += read;
-        return BytesRead > limit ? throw new TooLargeException() : read;
+        _read += read;
+        return _read > limit ? throw new TooLargeException() : read;
     }
 
     public override void Flush() { }

@@ -41,8 +41,7 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
         using var response = await SendAsync(request, cancellationToken);
         var maxRowstamp = response.Headers.TryGetValues("maxrowstamp", out var values)
             && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var stamp) ? stamp : (long?)null;
-        var (document, bytes) = await ReadJsonAsync(response, url, cancellationToken);
-        return new MaximoPage(document, maxRowstamp, bytes);
+        return new MaximoPage(await ReadJsonAsync(response, url, cancellationToken), maxRowstamp);
     }
 
     /// <summary>The number of records a query matches (<c>count=1</c>).</summary>
@@ -61,8 +60,7 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
         var url = new Uri($"{RootUrl}/whoami?lean=1");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         using var response = await SendAsync(request, cancellationToken);
-        var (document, _) = await ReadJsonAsync(response, url, cancellationToken);
-        using (document)
+        using (var document = await ReadJsonAsync(response, url, cancellationToken))
         {
             var root = document.RootElement;
             return (Text(root, "userid") ?? Text(root, "userName"), Text(root, "defsite") ?? Text(root, "insertSite"));
@@ -120,7 +118,7 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
         return response;
     }
 
-    private async Task<(JsonDocument Document, long Bytes)> ReadJsonAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken)
+    private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken)
     {
         var where = url.GetLeftPart(UriPartial.Path);
         var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -148,7 +146,7 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
             {
                 using (document)
                 {
-                    return (LeanJson.ToLean(document.RootElement), limited.BytesRead);
+                    return LeanJson.ToLean(document.RootElement);
                 }
             }
 
@@ -158,7 +156,7 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
                 throw new MaximoResponseException($"Maximo at {where} answered with JSON that is not an object: not a Maximo API? Check Maximo:BaseUrl.", transient: false);
             }
 
-            return (document, limited.BytesRead);
+            return document;
         }
         catch (LimitedStream.TooLargeException)
         {

@@ -28,8 +28,6 @@ public sealed class MaximoApiException : MaximoException
 
     public string? MaximoMessage { get; }
 
-    public bool IsAuthenticationFailure => StatusCode == HttpStatusCode.Unauthorized || ReasonCode is "BMXAA9549E" or "BMXAA7901E" or "BMXAA0021E";
-
     public override bool IsTransient => (int)StatusCode >= 500 || StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
 }
 

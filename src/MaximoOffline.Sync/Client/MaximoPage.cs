@@ -7,11 +7,10 @@ public sealed class MaximoPage : IDisposable
 {
     private readonly JsonDocument _document;
 
-    internal MaximoPage(JsonDocument document, long? maxRowstamp, long bytes)
+    internal MaximoPage(JsonDocument document, long? maxRowstamp)
     {
         _document = document;
         MaxRowstamp = maxRowstamp;
-        Bytes = bytes;
         var root = document.RootElement;
         Members = root.TryGetProperty("member", out var member) && member.ValueKind == JsonValueKind.Array
             ? [.. member.EnumerateArray()]
@@ -43,9 +42,6 @@ public sealed class MaximoPage : IDisposable
 
     /// <summary>The <c>maxrowstamp</c> header of a rowstamp-delta request; null when nothing changed.</summary>
     public long? MaxRowstamp { get; }
-
-    /// <summary>Size of the body as received.</summary>
-    public long Bytes { get; }
 
     public void Dispose() => _document.Dispose();
 }

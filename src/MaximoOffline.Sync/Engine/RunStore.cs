@@ -26,7 +26,8 @@ public sealed class RunStore(ReplicaDatabase database, TimeProvider time)
 
     internal string Now() => Format(time.GetUtcNow().UtcDateTime);
 
-    internal static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+    /// <summary>A UTC time as the bookkeeping tables store it (EF Core's SQLite format).</summary>
+    public static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Queues a new run of <paramref name="endpoint"/>, unless one is already queued or running: then

@@ -116,7 +116,8 @@ public sealed class SyncService(
     }
 
     private static readonly TimeSpan CancelPollInterval = TimeSpan.FromSeconds(1);
-    private DateTime _lastBeat;
+    // One lease renewal per interval for all of this process's runs (the update covers them all).
+    private DateTimeOffset _lastBeat;
 
     private void Beat(long runId, CancellationTokenSource cancel)
     {
@@ -128,9 +129,10 @@ public sealed class SyncService(
                 cancel.Cancel();
             }
 
-            if (DateTime.UtcNow - _lastBeat >= RunStore.HeartbeatInterval)
+            var now = time.GetUtcNow();
+            if (now - _lastBeat >= RunStore.HeartbeatInterval)
             {
-                _lastBeat = DateTime.UtcNow;
+                _lastBeat = now;
                 store.Heartbeat();
             }
         }

@@ -1,4 +1,3 @@
-using Hangfire;
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Sync.Client;
 using MaximoOffline.Sync.Endpoints;
@@ -54,15 +53,16 @@ internal static class SyncApi
         TypedResults.Ok(await runs.EndpointsAsync(cancellationToken));
 
     private static async Task<Results<Accepted<SyncAccepted>, Conflict<SyncConflict>, ProblemHttpResult>> StartAsync(
-        string slug, [FromBody] SyncBody? body, SyncService sync, RunStore store, IBackgroundJobClient jobs, HttpContext http, CancellationToken cancellationToken)
+        string slug, [FromBody] SyncBody? body, SyncStarter starter, HttpContext http, CancellationToken cancellationToken)
     {
         body ??= new SyncBody();
         // The dashboard marks its requests, so that run history can tell a click from a script.
         var trigger = http.Request.Headers["X-Sync-Trigger"] == "ui" ? SyncTrigger.Ui : SyncTrigger.Api;
         SyncStart start;
+        string? jobId;
         try
         {
-            start = await sync.RequestAsync(new SyncRequest(slug, body.Site, body.Full, trigger, body.Force), cancellationToken);
+            (start, jobId) = await starter.StartAsync(new SyncRequest(slug, body.Site, body.Full, trigger, body.Force), cancellationToken);
         }
         catch (SyncRequestException e)
         {
@@ -80,8 +80,6 @@ internal static class SyncApi
             return TypedResults.Conflict(new SyncConflict(start.RunId, start.Endpoint, $"{start.Endpoint} is already syncing in run {start.RunId}."));
         }
 
-        var jobId = jobs.Enqueue<SyncJob>(j => j.RunAsync(start.RunId, CancellationToken.None));
-        store.SetJobId(start.RunId, jobId);
         return TypedResults.Accepted($"/api/runs/{start.RunId}", new SyncAccepted(start.RunId, jobId, start.Endpoint, start.Site));
     }
 
@@ -110,9 +108,6 @@ internal static class SyncApi
 
     private static ProblemHttpResult NoSuchRun(long id) =>
         TypedResults.Problem($"There is no sync run {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown run");
-
-    /// <summary>The slugs the API accepts, for messages and docs.</summary>
-    public static IEnumerable<string> Slugs => EndpointCatalog.Slugs.Append(EndpointCatalog.All);
 }
 
 public sealed record RunStatusDto(long RunId, string Status);

@@ -15,12 +15,13 @@ namespace MaximoOffline.Web.Hosting;
 /// </summary>
 internal static class BuiltInMaximo
 {
-    public static bool IsConfigured(IConfiguration configuration) =>
+    /// <summary>True when no Maximo is configured, so the app hosts and uses its own emulator.</summary>
+    public static bool IsUsed(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration[$"{MaximoOptions.Section}:{nameof(MaximoOptions.BaseUrl)}"]);
 
     public static IServiceCollection AddBuiltInMaximo(this IServiceCollection services, IConfiguration configuration)
     {
-        if (!IsConfigured(configuration))
+        if (!IsUsed(configuration))
         {
             return services;
         }
@@ -39,7 +40,7 @@ internal static class BuiltInMaximo
 
     public static WebApplication MapBuiltInMaximo(this WebApplication app)
     {
-        if (IsConfigured(app.Configuration))
+        if (IsUsed(app.Configuration))
         {
             app.MapMaximoEmulator();
         }

@@ -29,6 +29,7 @@ internal static class JobsSetup
             o.ShutdownTimeout = TimeSpan.FromSeconds(15);
         });
         services.AddTransient<SyncJob>();
+        services.AddTransient<SyncStarter>();
         services.AddTransient<ScheduledSyncJob>();
         return services;
     }

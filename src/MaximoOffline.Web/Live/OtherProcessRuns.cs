@@ -1,4 +1,3 @@
-using System.Globalization;
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Sync.Engine;
@@ -49,7 +48,7 @@ internal sealed class OtherProcessRuns(ReplicaDatabase database, HubBroadcaster 
         using (var command = SqliteCommands.Create(connection, transaction,
                    "SELECT id, endpoint, parent_run_id, status, site, mode, pages, records_fetched, total_records, started_at, finished_at, error " +
                    "FROM sync_run WHERE (owner IS NULL OR owner <> $me) AND (status IN ('Queued', 'Running') OR finished_at >= $since)",
-                   ("$me", RunOwner.Current), ("$since", since.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture))))
+                   ("$me", RunOwner.Current), ("$since", RunStore.Format(since))))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())

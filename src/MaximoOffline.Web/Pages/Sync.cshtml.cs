@@ -1,4 +1,3 @@
-using Hangfire;
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Sync.Client;
 using MaximoOffline.Sync.Engine;
@@ -16,7 +15,7 @@ namespace MaximoOffline.Web.Pages;
 /// The dashboard. Rendered complete on the server (it works without scripts: its buttons post
 /// anti-forgery protected forms); sync.js then keeps it live over SignalR.
 /// </summary>
-public sealed class SyncModel(RunQueries runs, SyncService sync, IBackgroundJobClient jobs, IMaximoLocator locator, IOptions<MaximoOptions> maximo) : PageModel
+public sealed class SyncModel(RunQueries runs, SyncService sync, SyncStarter starter, IMaximoLocator locator, IOptions<MaximoOptions> maximo) : PageModel
 {
     public IReadOnlyList<EndpointDto> Endpoints { get; private set; } = [];
 
@@ -47,14 +46,13 @@ public sealed class SyncModel(RunQueries runs, SyncService sync, IBackgroundJobC
     {
         try
         {
-            var start = await sync.RequestAsync(new SyncRequest(slug, string.IsNullOrWhiteSpace(Site) ? null : Site, full, SyncTrigger.Ui), cancellationToken);
+            var (start, _) = await starter.StartAsync(new SyncRequest(slug, string.IsNullOrWhiteSpace(Site) ? null : Site, full, SyncTrigger.Ui), cancellationToken);
             if (start.AlreadyRunning)
             {
                 Say($"{start.Endpoint} is already syncing in run {start.RunId}.", error: false);
             }
             else
             {
-                jobs.Enqueue<SyncJob>(j => j.RunAsync(start.RunId, CancellationToken.None));
                 Say($"Run {start.RunId} queued: {(full ? "full" : "incremental")} sync of {start.Endpoint}{(start.Site is null ? "" : $" for {start.Site}")}.", error: false);
             }
 
