@@ -78,7 +78,9 @@ public sealed partial class SecurityTests(WebAppFixture app) : IClassFixture<Web
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var runId = long.Parse(RunParameter().Match(response.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        await app.WaitForEndAsync(runId);
+        var run = await app.WaitForEndAsync(runId);
+        Assert.Equal("Ui", run.GetProperty("trigger").GetString());
+        Assert.False(string.IsNullOrEmpty(run.GetProperty("jobId").GetString()), "a run started from the page records its job");
     }
 
     [Fact]
