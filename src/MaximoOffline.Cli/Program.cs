@@ -2,7 +2,7 @@ using MaximoOffline.Cli.Commands;
 using MaximoOffline.Cli.Hosting;
 using Spectre.Console.Cli;
 
-// maximo-offline (design.md §7): sync, monitor, status, apikey create, emulator.
+// maximo-offline (see README.md): sync, monitor, status, apikey create, emulator.
 // Settings come from the same places as the web app's: a .env file in the working directory, the
 // environment (Maximo__BaseUrl, …) and --Maximo:BaseUrl=… arguments. Those arguments are taken out
 // before the command line is parsed, so every command accepts them.
@@ -28,7 +28,7 @@ app.Configure(config =>
     config.AddCommand<SyncCommand>("sync")
         .WithDescription("Sync one endpoint (domain, peruser, locations, assets, wodetail, inventory) or all of them from Maximo into the replica.")
         .WithExample("sync", "all", "--site", "KDFAC")
-        .WithExample("sync", "assets", "--force-full");
+        .WithExample("sync", "assets", "--full");
     config.AddCommand<MonitorCommand>("monitor")
         .WithDescription("Watch every endpoint's sync state and the replica's row counts live, from the database only. Ctrl+C to quit.")
         .WithExample("monitor", "--refresh", "2");

@@ -1,16 +1,26 @@
+using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Data.Database;
+using MaximoOffline.Data.Replica;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MaximoOffline.Data;
 
 public static class DataExtensions
 {
-    /// <summary>Registers the replica database at <paramref name="databasePath"/> (null: the default path).</summary>
-    public static IServiceCollection AddMaximoData(this IServiceCollection services, string? databasePath, int? maxMegabytes = null)
+    /// <summary>Registers the replica database and the bookkeeping gateway over it.</summary>
+    public static IServiceCollection AddMaximoData(this IServiceCollection services, ReplicaDatabase database)
     {
-        var database = ReplicaDatabase.At(databasePath, maxMegabytes);
         services.AddSingleton(database);
         services.AddDbContextFactory<MaximoDbContext>(database.Configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RunLease>();
+        services.AddSingleton<RunQueue>();
+        services.AddSingleton<RunLog>();
+        services.AddSingleton<RunCounters>();
+        services.AddSingleton<SyncCursors>();
+        services.AddSingleton<RunHistory>();
+        services.AddSingleton<ReplicaCounts>();
         return services;
     }
 }

@@ -94,7 +94,7 @@ public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) :
             b.Property(r => r.Site).HasColumnName("site").HasMaxLength(8);
             b.Property(r => r.Mode).HasColumnName("mode").HasConversion<string>().HasMaxLength(16);
             b.Property(r => r.Trigger).HasColumnName("trigger").HasConversion<string>().HasMaxLength(16);
-            b.Property(r => r.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
+            b.Property(r => r.Status).HasColumnName("status").HasConversion(s => RunStatusText.Of(s), t => RunStatusText.Parse(t)).HasMaxLength(16);
             b.Property(r => r.Force).HasColumnName("force");
             b.Property(r => r.CancelRequested).HasColumnName("cancel_requested");
             b.Property(r => r.ParentRunId).HasColumnName("parent_run_id");

@@ -1,5 +1,7 @@
 using System.Net;
 using MaximoOffline.Data;
+using MaximoOffline.Data.Bookkeeping;
+using Microsoft.Extensions.Logging;
 using MaximoOffline.Sync.Client;
 using MaximoOffline.Sync.Engine;
 using MaximoOffline.Sync.Settings;
@@ -28,14 +30,20 @@ public static class SyncExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMaximoLocator, ConfiguredMaximoLocator>();
 
-        var sync = configuration.GetSection(SyncOptions.Section);
-        services.AddMaximoData(sync[nameof(SyncOptions.DatabasePath)], sync.GetValue<int?>(nameof(SyncOptions.MaxDatabaseMegabytes)));
-        services.AddSingleton<RunStore>();
-        services.AddSingleton<ISyncObserver>(sp => new SyncObservers(sp.GetServices<ISyncObserverSink>()));
-        services.AddSingleton<SyncService>();
+        services.AddMaximoData(SyncOptions.Replica(configuration));
+        services.AddSingleton<SyncEventStream>();
+        services.AddSingleton<ActiveRuns>();
+        services.AddSingleton<RunEnding>();
+        services.AddSingleton<EndpointSyncer>();
+        services.AddSingleton(sp => new SyncService(
+            sp.GetRequiredService<MaximoClient>(), sp.GetRequiredService<RunQueue>(), sp.GetRequiredService<RunLog>(),
+            sp.GetRequiredService<RunCounters>(), sp.GetRequiredService<EndpointSyncer>(), sp.GetRequiredService<RunEnding>(),
+            sp.GetRequiredService<ActiveRuns>(), sp.GetRequiredService<SyncEventStream>(), sp.GetRequiredService<IOptions<MaximoOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SyncService>>()));
 
         services.AddTransient<MaximoAuthHandler>();
         services.AddHttpClient<MaximoClient>()
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan) // each attempt's timeout is MaximoRetries'
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler)
             .AddHttpMessageHandler<MaximoAuthHandler>()
             .AddResilienceHandler("maximo", ConfigureResilience);
@@ -55,32 +63,18 @@ public static class SyncExtensions
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
+    // Retries and timeouts are the client's (MaximoRetries: one layer, around the request and the reading
+    // of its body). The HTTP pipeline only stops hammering a Maximo that keeps failing.
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<MaximoOptions>>().Value;
         var attempt = TimeSpan.FromSeconds(options.TimeoutSeconds);
-        builder
-            .AddRetry(new HttpRetryStrategyOptions
-            {
-                // 5xx, 408, 429, timeouts and connection failures; never 400/401/403/404.
-                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
-                ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(500),
-                MaxDelay = TimeSpan.FromSeconds(15),
-                ShouldRetryAfterHeader = true,
-            })
-            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                SamplingDuration = attempt * 2 < TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : attempt * 2,
-                MinimumThroughput = 20,
-                FailureRatio = 0.9,
-                BreakDuration = TimeSpan.FromSeconds(15),
-            })
-            .AddTimeout(attempt);
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            SamplingDuration = attempt * 2 < TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : attempt * 2,
+            MinimumThroughput = 20,
+            FailureRatio = 0.9,
+            BreakDuration = TimeSpan.FromSeconds(15),
+        });
     }
 }
-
-/// <summary>A consumer of sync events (the web app's hub, the command line's display).</summary>
-public interface ISyncObserverSink : ISyncObserver;

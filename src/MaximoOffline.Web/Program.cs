@@ -1,3 +1,4 @@
+using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Sync;
 using MaximoOffline.Sync.Engine;
@@ -23,13 +24,14 @@ builder.Services.AddSyncJobs(builder.Configuration);
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<HubBroadcaster>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<HubBroadcaster>());
-builder.Services.AddSingleton<ISyncObserverSink>(sp => sp.GetRequiredService<HubBroadcaster>());
-builder.Services.AddSingleton<ISyncObserverSink, RunLogWriter>();
-builder.Services.AddHostedService<OtherProcessRuns>();
+builder.Services.AddSingleton<ISyncObserver>(sp => sp.GetRequiredService<HubBroadcaster>());
+builder.Services.AddSingleton<ISyncObserver, RunLogWriter>();
+builder.Services.AddHostedService<OtherProcessRuns>(); // runs of other processes join the same event stream
 
 // The REST API, its docs, the dashboard page, health.
 builder.Services.AddSingleton<RunQueries>();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>(); // one mapping of errors to problem details, for the API and the page
 builder.Services.AddApiDocs();
 builder.Services.AddRazorPages();
 builder.Services.AddHealthChecks()
@@ -40,10 +42,12 @@ var app = builder.Build();
 
 // A new machine needs no set-up: the schema is migrated, and runs a crash left behind are marked Interrupted.
 await app.Services.GetRequiredService<ReplicaDatabase>().MigrateAsync();
-app.Services.GetRequiredService<RunStore>().InterruptAbandoned();
+app.Services.GetRequiredService<RunLease>().InterruptAbandoned();
 
+// The pipeline: errors become problem details; security headers on every answer; API bodies are a few fields.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseApiBodyLimit();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();

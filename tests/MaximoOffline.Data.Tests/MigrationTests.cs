@@ -11,7 +11,7 @@ public sealed class MigrationTests : IAsyncLifetime
 
     public Task DisposeAsync() => _replica.DisposeAsync();
 
-    // The tables design.md §3 names, written out here rather than read from the catalog, so that a
+    // The tables the README and docs/ARCHITECTURE.md name, written out here rather than read from the catalog, so that a
     // table dropped from the model fails this test.
     public static TheoryData<string> DesignTables() => new()
     {

@@ -67,7 +67,7 @@ public sealed class SyncHarness : IAsyncDisposable
         services.AddMaximoSync(configuration);
         var requests = new RequestLog();
         var events = new EventLog();
-        services.AddSingleton<ISyncObserverSink>(events);
+        services.AddSingleton<ISyncObserver>(events);
         // Innermost, next to the socket: every attempt counts, retries and logins included.
         services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(o =>
             o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(new CountingHandler(requests))));
@@ -164,7 +164,7 @@ public sealed class SyncHarness : IAsyncDisposable
     }
 
     /// <summary>Everything the engine told its observers.</summary>
-    public sealed class EventLog : ISyncObserverSink
+    public sealed class EventLog : ISyncObserver
     {
         public ConcurrentQueue<object> All { get; } = new();
 
@@ -178,8 +178,6 @@ public sealed class SyncHarness : IAsyncDisposable
         public void Progress(ProgressEvent e) => Add(e);
 
         public void Log(LogEvent e) => Add(e);
-
-        public void Counts(CountsEvent e) => Add(e);
 
         public void RunFinished(RunFinishedEvent e) => Add(e);
 

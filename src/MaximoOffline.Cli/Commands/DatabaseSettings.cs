@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using MaximoOffline.Cli.Hosting;
 using MaximoOffline.Cli.Replica;
-using MaximoOffline.Data.Database;
+using MaximoOffline.Sync.Settings;
 using Spectre.Console.Cli;
 
 namespace MaximoOffline.Cli.Commands;
@@ -15,5 +15,5 @@ internal abstract class DatabaseSettings : CommandSettings
 
     /// <summary>A read-only view of the configured replica; touches nothing on disk.</summary>
     public ReplicaReader Reader(CliConfiguration configuration) =>
-        new(ReplicaDatabase.ResolvePath(configuration.Build(DatabasePath)[CliConfiguration.DatabasePathKey]));
+        new(SyncOptions.Replica(configuration.Build(DatabasePath)).Path);
 }

@@ -1,3 +1,4 @@
+using MaximoOffline.Data.Database;
 using System.ComponentModel;
 using MaximoOffline.Cli.Display;
 using MaximoOffline.Cli.Hosting;
@@ -37,7 +38,7 @@ internal sealed class MonitorCommand(CliConfiguration configuration) : AsyncComm
             // Not a terminal: a snapshot per refresh, one after the other.
             while (!cancellationToken.IsCancellationRequested)
             {
-                Terminal.Out.Write(View(reader, footer));
+                Terminal.Out.Write(await ViewAsync(reader, footer, cancellationToken));
                 Terminal.Out.WriteLine();
                 await Wait(interval, cancellationToken);
             }
@@ -45,14 +46,14 @@ internal sealed class MonitorCommand(CliConfiguration configuration) : AsyncComm
             return ExitCodes.Success;
         }
 
-        await Terminal.Out.Live(View(reader, footer))
+        await Terminal.Out.Live(await ViewAsync(reader, footer, cancellationToken))
             .AutoClear(false)
             .Overflow(VerticalOverflow.Ellipsis)
             .StartAsync(async live =>
             {
                 while (!cancellationToken.IsCancellationRequested)
                 {
-                    live.UpdateTarget(View(reader, footer));
+                    live.UpdateTarget(await ViewAsync(reader, footer, cancellationToken));
                     live.Refresh();
                     await Wait(interval, cancellationToken);
                 }
@@ -61,15 +62,15 @@ internal sealed class MonitorCommand(CliConfiguration configuration) : AsyncComm
         return ExitCodes.Success;
     }
 
-    private static IRenderable View(ReplicaReader reader, string footer)
+    private static async Task<IRenderable> ViewAsync(ReplicaReader reader, string footer, CancellationToken cancellationToken)
     {
         try
         {
-            return reader.TryRead() is { } status
+            return await reader.TryReadAsync(cancellationToken) is { } status
                 ? StatusView.Render(status, footer)
                 : new Markup($"Waiting for a replica at {Markup.Escape(reader.Path)} (none yet: start a sync).\n[grey]{Markup.Escape(footer)}[/]");
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or ReplicaDatabaseException)
         {
             // A file being created or migrated right now; the next refresh will do.
             return new Markup($"[yellow]Could not read {Markup.Escape(reader.Path)}: {Markup.Escape(e.Message)}[/]\n[grey]{Markup.Escape(footer)}[/]");

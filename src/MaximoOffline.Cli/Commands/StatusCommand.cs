@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace MaximoOffline.Cli.Commands;
 
 /// <summary><c>status [--db-path P] [--json]</c>: the monitor's picture, once.</summary>
-internal sealed class StatusCommand(CliConfiguration configuration) : Command<StatusCommand.Settings>
+internal sealed class StatusCommand(CliConfiguration configuration) : AsyncCommand<StatusCommand.Settings>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -18,10 +18,10 @@ internal sealed class StatusCommand(CliConfiguration configuration) : Command<St
         public bool Json { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var reader = settings.Reader(configuration);
-        var status = reader.TryRead();
+        var status = await reader.TryReadAsync(cancellationToken);
         if (status is null)
         {
             Terminal.Fail($"There is no replica at {reader.Path} yet: run 'maximo-offline sync all' first.");

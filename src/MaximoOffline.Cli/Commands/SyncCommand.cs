@@ -27,12 +27,13 @@ internal sealed class SyncCommand(CliConfiguration configuration) : AsyncCommand
         [Description("The Maximo site (default Maximo:DefaultSite, else the API key user's default site).")]
         public string? Site { get; init; }
 
-        [CommandOption("--force-full")]
-        [Description("Read everything in scope and soft-delete what Maximo no longer has, instead of reading changes.")]
-        public bool ForceFull { get; init; }
+        // --force-full is the original scripts' name for it, still accepted.
+        [CommandOption("--full|--force-full")]
+        [Description("Read everything in scope and soft-delete what Maximo no longer has, instead of reading changes (--force-full: the old name).")]
+        public bool Full { get; init; }
 
         [CommandOption("--force")]
-        [Description("With --force-full: let the sweep delete more than Sync:MaxDeleteFraction of the rows.")]
+        [Description("With --full: let the sweep delete more than Sync:MaxDeleteFraction of the rows.")]
         public bool Force { get; init; }
 
         public string Slug => Endpoint.Trim().ToLowerInvariant();
@@ -56,7 +57,7 @@ internal sealed class SyncCommand(CliConfiguration configuration) : AsyncCommand
         await host.Database.MigrateAsync(cancellationToken);
 
         var sync = host.Get<SyncService>();
-        var start = await sync.RequestAsync(new SyncRequest(settings.Slug, settings.Site, settings.ForceFull, SyncTrigger.Cli, settings.Force), cancellationToken);
+        var start = await sync.RequestAsync(new SyncRequest(settings.Slug, settings.Site, settings.Full, SyncTrigger.Cli, settings.Force), cancellationToken);
         if (start.AlreadyRunning)
         {
             Terminal.Fail($"{start.Endpoint} is already syncing in run {start.RunId} (started elsewhere). Watch it with 'maximo-offline monitor'.");
@@ -65,7 +66,7 @@ internal sealed class SyncCommand(CliConfiguration configuration) : AsyncCommand
 
         // Ctrl+C reaches the engine, which ends the run as Cancelled and keeps the pages it committed.
         var status = await display.ShowAsync(() => sync.ExecuteAsync(start.RunId, cancellationToken));
-        SyncSummary.Write(Terminal.Out, new Replica.ReplicaReader(host.Database.Path), start.RunId);
+        await SyncSummary.WriteAsync(Terminal.Out, new Replica.ReplicaReader(host.Database.Path), start.RunId);
         return status == SyncRunStatus.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
     }
 }

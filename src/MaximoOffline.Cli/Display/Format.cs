@@ -1,3 +1,4 @@
+using MaximoOffline.Data.Bookkeeping;
 using System.Globalization;
 using Spectre.Console;
 
@@ -27,14 +28,14 @@ internal static class Format
     public static string Rate(double? perSecond) => perSecond is { } r ? $"{r.ToString("N0", CultureInfo.InvariantCulture)}/s" : "";
 
     /// <summary>A run state as markup, colour-coded: running yellow, succeeded green, failed red, others muted.</summary>
-    public static string State(string? status) => status switch
+    public static string State(SyncRunStatus? status) => status switch
     {
         null => "[grey]never synced[/]",
-        "Running" => "[yellow bold]Running[/]",
-        "Queued" => "[blue]Queued[/]",
-        "Succeeded" => "[green]Succeeded[/]",
-        "Failed" => "[red bold]Failed[/]",
-        "Interrupted" => "[darkorange]Interrupted[/]",
-        _ => $"[grey]{Markup.Escape(status)}[/]",
+        SyncRunStatus.Running => $"[yellow bold]{status}[/]",
+        SyncRunStatus.Queued => $"[blue]{status}[/]",
+        SyncRunStatus.Succeeded => $"[green]{status}[/]",
+        SyncRunStatus.Failed => $"[red bold]{status}[/]",
+        SyncRunStatus.Interrupted => $"[darkorange]{status}[/]",
+        _ => $"[grey]{status}[/]",
     };
 }

@@ -77,9 +77,6 @@ internal sealed class LiveSyncDisplay(IAnsiConsole console, IReadOnlyList<string
         }
     }
 
-    public void Counts(CountsEvent e)
-    {
-    }
 
     public void RunFinished(RunFinishedEvent e)
     {
@@ -89,7 +86,7 @@ internal sealed class LiveSyncDisplay(IAnsiConsole console, IReadOnlyList<string
         }
 
         task.IsIndeterminate = false;
-        task.Description = e.Status == SyncRunStatus.Succeeded ? $"{e.Endpoint} [green]done[/]" : $"{e.Endpoint} {Format.State(e.Status.ToString())}";
+        task.Description = e.Status == SyncRunStatus.Succeeded ? $"{e.Endpoint} [green]done[/]" : $"{e.Endpoint} {Format.State(e.Status)}";
         if (e.Status == SyncRunStatus.Succeeded)
         {
             task.Value = task.MaxValue;

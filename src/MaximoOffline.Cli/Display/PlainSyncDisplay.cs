@@ -55,9 +55,6 @@ internal sealed class PlainSyncDisplay(TextWriter output) : ISyncDisplay
         }
     }
 
-    public void Counts(CountsEvent e)
-    {
-    }
 
     public void RunFinished(RunFinishedEvent e)
     {

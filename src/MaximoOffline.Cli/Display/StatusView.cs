@@ -1,3 +1,4 @@
+using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Cli.Replica;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -18,7 +19,7 @@ internal static class StatusView
         };
         if (status.LastAllRun is { } all)
         {
-            parts.Add(new Markup($"Last sync all: run {all.Id}, {Format.State(all.Status)} since {Format.When(all.StartedAt ?? all.QueuedAt)}"));
+            parts.Add(new Markup($"Last sync all: run {all.Id}, {Format.State(all.State)} since {Format.When(all.StartedAt ?? all.QueuedAt)}"));
         }
 
         parts.Add(Endpoints(status));
@@ -42,7 +43,7 @@ internal static class StatusView
             var run = endpoint.LastRun;
             table.AddRow(
                 new Markup($"[bold]{endpoint.Slug}[/]"),
-                new Markup(Format.State(run?.Status)),
+                new Markup(Format.State(run?.State)),
                 new Text(run is null ? "-" : Records(run)),
                 new Text(run is null ? "" : Progress(run, status.ReadAt)),
                 new Text(run?.Site ?? ""),
@@ -50,7 +51,7 @@ internal static class StatusView
                 new Text(Format.When(endpoint.LastSuccessAt)),
                 new Text(Format.Count(endpoint.Rows)),
                 new Markup($"[grey]{endpoint.ObjectStructure}[/]"));
-            if (run is { Status: "Failed" or "Interrupted", Error: { } error })
+            if (run is { State: SyncRunStatus.Failed or SyncRunStatus.Interrupted, Error: { } error })
             {
                 table.AddRow(new Text(""), new Markup($"[red]{Markup.Escape(Shorten(error, 150))}[/]"));
             }

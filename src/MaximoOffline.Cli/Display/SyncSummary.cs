@@ -1,3 +1,4 @@
+using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Cli.Hosting;
 using MaximoOffline.Cli.Replica;
 using Spectre.Console;
@@ -7,11 +8,11 @@ namespace MaximoOffline.Cli.Display;
 /// <summary>After a sync: each endpoint run's outcome and, per table, what was written and what is there now.</summary>
 internal static class SyncSummary
 {
-    public static void Write(IAnsiConsole console, ReplicaReader reader, long runId)
+    public static async Task WriteAsync(IAnsiConsole console, ReplicaReader reader, long runId)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(reader);
-        var runs = reader.RunAndChildren(runId);
+        var runs = await reader.RunAndChildrenAsync(runId);
         var top = runs.First(r => r.Id == runId);
         var endpointRuns = runs.Count > 1 ? runs.Where(r => r.Id != runId).ToList() : [top];
 
@@ -21,13 +22,13 @@ internal static class SyncSummary
         foreach (var run in endpointRuns)
         {
             outcome.AddRow(
-                new Text(run.Endpoint), new Markup(Format.State(run.Status)), new Text(Format.Count(run.Records)),
+                new Text(run.Endpoint), new Markup(Format.State(run.State)), new Text(Format.Count(run.Records)),
                 new Text(Format.Count(run.Pages)), new Text(run is { StartedAt: { } s, FinishedAt: { } f } ? Format.Duration(f - s) : "-"));
         }
 
         console.Write(outcome);
 
-        var changes = reader.Changes(runId);
+        var changes = await reader.ChangesAsync(runId);
         if (changes.Count > 0)
         {
             var tables = new Table().Border(TableBorder.Rounded).Title("Tables")
@@ -41,12 +42,12 @@ internal static class SyncSummary
             console.Write(tables);
         }
 
-        foreach (var run in endpointRuns.Where(r => r.Error is not null && r.Status != "Succeeded"))
+        foreach (var run in endpointRuns.Where(r => r.Error is not null && r.State != SyncRunStatus.Succeeded))
         {
             Terminal.Fail($"{run.Endpoint}: {run.Error}");
         }
 
         var elapsed = top is { StartedAt: { } started, FinishedAt: { } finished } ? $" in {Format.Duration(finished - started)}" : "";
-        console.MarkupLine($"Sync {top.Endpoint} {Format.State(top.Status)}: {Format.Count(top.Records)} records{elapsed}.");
+        console.MarkupLine($"Sync {top.Endpoint} {Format.State(top.State)}: {Format.Count(top.Records)} records{elapsed}.");
     }
 }

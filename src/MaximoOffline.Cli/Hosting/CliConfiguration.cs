@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace MaximoOffline.Cli.Hosting;
 
 /// <summary>
-/// The settings every command reads: the web app's keys (design.md §5) from <c>.env</c>, the
+/// The settings every command reads: the web app's keys (see the main README's settings) from <c>.env</c>, the
 /// environment and <c>--Section:Key=value</c> arguments, plus what a command's own options override.
 /// </summary>
 internal sealed partial class CliConfiguration(IReadOnlyList<string> settingArguments)

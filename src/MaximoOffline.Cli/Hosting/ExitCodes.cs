@@ -1,6 +1,6 @@
 namespace MaximoOffline.Cli.Hosting;
 
-/// <summary>design.md §7: 0 success, 1 sync failed, 2 bad usage or configuration.</summary>
+/// <summary>Exit codes (README.md): 0 success, 1 sync failed, 2 bad usage or configuration.</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

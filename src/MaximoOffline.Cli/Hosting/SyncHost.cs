@@ -1,5 +1,6 @@
 using MaximoOffline.Data.Database;
 using MaximoOffline.Sync;
+using MaximoOffline.Sync.Engine;
 using MaximoOffline.Sync.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +23,10 @@ internal sealed class SyncHost : IAsyncDisposable
     public ReplicaDatabase Database => Get<ReplicaDatabase>();
 
     /// <summary>Builds the engine; fails with <see cref="SettingsException"/> naming the key when a setting is wrong or Maximo is not configured.</summary>
-    public static SyncHost Create(IConfiguration configuration, ISyncObserverSink? observer = null)
+    public static SyncHost Create(IConfiguration configuration, ISyncObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (string.IsNullOrWhiteSpace(configuration[$"{MaximoOptions.Section}:{nameof(MaximoOptions.BaseUrl)}"]))
+        if (MaximoOptions.UsesBuiltInEmulatorIn(configuration))
         {
             // The web app falls back to its built-in emulator; the command line has none.
             throw new SettingsException(

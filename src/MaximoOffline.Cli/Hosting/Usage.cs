@@ -1,13 +1,13 @@
 namespace MaximoOffline.Cli.Hosting;
 
-/// <summary>The synopsis of each command (design.md §7), shown with a usage error.</summary>
+/// <summary>The synopsis of each command (README.md), shown with a usage error.</summary>
 internal static class Usage
 {
     public const string ToolName = "maximo-offline";
 
     private static readonly Dictionary<string, string> Synopses = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["sync"] = "maximo-offline sync <slug|all> [--site KDFAC] [--force-full] [--force] [--db-path PATH]",
+        ["sync"] = "maximo-offline sync <slug|all> [--site KDFAC] [--full] [--force] [--db-path PATH]",
         ["monitor"] = "maximo-offline monitor [--db-path PATH] [--refresh 5]",
         ["status"] = "maximo-offline status [--db-path PATH] [--json]",
         ["apikey"] = "maximo-offline apikey create --username U [--password-stdin]",

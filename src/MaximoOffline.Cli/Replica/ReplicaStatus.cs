@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MaximoOffline.Data.Bookkeeping;
 
 namespace MaximoOffline.Cli.Replica;
 
@@ -20,6 +21,7 @@ internal sealed record EndpointStatus(
     long Rows);
 
 /// <summary>A row of <c>sync_run</c>, as much of it as a person watching needs.</summary>
+/// <param name="Status">The status as the replica stores it (what <c>status --json</c> prints).</param>
 internal sealed record RunInfo(
     long Id,
     string Endpoint,
@@ -35,7 +37,20 @@ internal sealed record RunInfo(
     string? Error)
 {
     [JsonIgnore]
-    public bool IsActive => Status is "Queued" or "Running";
+    public SyncRunStatus State => RunStatusText.Parse(Status);
+
+    [JsonIgnore]
+    public bool IsActive => State.IsActive();
+
+    public static RunInfo From(SyncRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new RunInfo(run.Id, run.Endpoint, RunStatusText.Of(run.Status), run.Site, run.Mode.ToString(), Utc(run.QueuedAt)!.Value,
+            Utc(run.StartedAt), Utc(run.FinishedAt), run.Pages, run.RecordsFetched, run.TotalRecords, run.Error);
+    }
+
+    /// <summary>The bookkeeping stores UTC without a zone; this says so.</summary>
+    public static DateTime? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
 
     /// <summary>Records per second while running, or over the whole run once it has finished.</summary>
     public double? Rate(DateTime now) => StartedAt is { } started && ((FinishedAt ?? now) - started).TotalSeconds is > 0.5 and var seconds

@@ -14,15 +14,16 @@ public sealed class ReplicaDatabase
 
     private readonly SqlitePragmas _pragmas;
 
-    private ReplicaDatabase(string path, int? maxMegabytes)
+    private ReplicaDatabase(string path, int? maxMegabytes, bool readOnly = false)
     {
         Path = path;
         MaxMegabytes = maxMegabytes;
+        IsReadOnly = readOnly;
         _pragmas = new SqlitePragmas(maxMegabytes is { } mb ? (long)mb * 1024 * 1024 / PageSize : null);
         ConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
             Pooling = true,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
@@ -50,6 +51,29 @@ public sealed class ReplicaDatabase
     /// database is first opened or migrated, which creates the folder when it is missing.
     /// </summary>
     public static ReplicaDatabase At(string? configuredPath, int? maxMegabytes = null) => new(ResolvePath(configuredPath), maxMegabytes);
+
+    /// <summary>
+    /// An existing replica opened for reading only (the command line's <c>status</c> and <c>monitor</c>):
+    /// it never creates the file, takes no write lock, and cannot change anything.
+    /// </summary>
+    public static ReplicaDatabase ReadOnly(string path) => new(path, null, readOnly: true);
+
+    /// <summary>Opened for reading only (see <see cref="ReadOnly"/>).</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>True when the file exists and holds the replica's schema (a sync has migrated it).</summary>
+    public bool HasSchema()
+    {
+        if (!File.Exists(Path))
+        {
+            return false;
+        }
+
+        using var connection = OpenConnection();
+        using var command = SqliteCommands.Create(connection, null,
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('sync_run', 'sync_state')");
+        return (long)command.ExecuteScalar()! == 2;
+    }
 
     private void EnsureFolder()
     {
@@ -94,7 +118,11 @@ public sealed class ReplicaDatabase
     /// <summary>Opens a connection with the replica's pragmas applied; failures name the path.</summary>
     public SqliteConnection OpenConnection()
     {
-        EnsureFolder();
+        if (!IsReadOnly)
+        {
+            EnsureFolder();
+        }
+
         var connection = new SqliteConnection(ConnectionString);
         try
         {

@@ -9,9 +9,6 @@ public interface IMaximoLocator
     /// <summary>The Maximo root, ending at <c>/maximo</c> (no trailing slash).</summary>
     Uri BaseUrl { get; }
 
-    /// <summary>True when the app talks to its built-in emulator rather than a configured Maximo.</summary>
-    bool IsBuiltInEmulator { get; }
-
     /// <summary>The API key to send, when the auth mode is ApiKey.</summary>
     string? ApiKey { get; }
 }
@@ -22,8 +19,6 @@ internal sealed class ConfiguredMaximoLocator(IOptions<MaximoOptions> options) :
     public Uri BaseUrl => string.IsNullOrWhiteSpace(options.Value.BaseUrl)
         ? throw new InvalidOperationException("No Maximo is configured: set Maximo:BaseUrl (and Maximo:ApiKey).")
         : new Uri(options.Value.BaseUrl.TrimEnd('/'));
-
-    public bool IsBuiltInEmulator => false;
 
     public string? ApiKey => options.Value.ApiKey;
 }

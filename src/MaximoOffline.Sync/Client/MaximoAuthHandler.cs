@@ -29,7 +29,7 @@ internal sealed class MaximoAuthHandler(IMaximoLocator locator, IOptions<MaximoO
 
         request.Headers.Remove("apikey");
         request.Headers.Remove("Cookie");
-        if (options.Value.AuthMode == MaximoAuthMode.ApiKey || locator.IsBuiltInEmulator)
+        if (options.Value.AuthMode == MaximoAuthMode.ApiKey || options.Value.UsesBuiltInEmulator)
         {
             if (locator.ApiKey is { Length: > 0 } key)
             {

@@ -2,20 +2,24 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using MaximoOffline.Sync.Settings;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace MaximoOffline.Sync.Client;
 
 /// <summary>
-/// The one HTTP client for Maximo's REST API. Requests are retried, timed out and authenticated by
-/// the handlers it is built with (see <c>SyncExtensions</c>); this class builds URLs, reads pages as
-/// they stream in, and turns every failure into a <see cref="MaximoException"/> that explains it.
+/// The one HTTP client for Maximo's REST API. It builds URLs, reads pages as they stream in, retries a
+/// request together with the reading of its body (<see cref="MaximoRetries"/>, the one retry layer),
+/// and turns every failure into a <see cref="MaximoException"/> that explains it. Authentication and a
+/// circuit breaker are handlers of the HTTP pipeline it is built with (see <c>SyncExtensions</c>).
 /// </summary>
-public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptions<MaximoOptions> options)
+public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptions<MaximoOptions> options, ILogger<MaximoClient> logger)
 {
     private readonly MaximoOptions _options = options.Value;
+    private readonly ResiliencePipeline _retries = MaximoRetries.Build(options.Value, logger);
 
     public Uri BaseUrl => locator.BaseUrl;
 
@@ -28,20 +32,44 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
 
     private string RootUrl => $"{locator.BaseUrl}/{_options.ApiRoot}";
 
-    public Task<MaximoPage> GetPageAsync(string objectStructure, MaximoQuery query, CancellationToken cancellationToken) =>
-        GetPageAsync(CollectionUri(objectStructure, query), cancellationToken);
+    /// <param name="retrying">Told (with the reason) each time the request is tried again.</param>
+    public Task<MaximoPage> GetPageAsync(string objectStructure, MaximoQuery query, CancellationToken cancellationToken, Action<string>? retrying = null) =>
+        GetPageAsync(CollectionUri(objectStructure, query), cancellationToken, retrying);
 
     /// <summary>Reads one page; a <c>nextPage</c> link is re-based onto the configured Maximo first.</summary>
-    public async Task<MaximoPage> GetPageAsync(Uri url, CancellationToken cancellationToken)
+    public Task<MaximoPage> GetPageAsync(Uri url, CancellationToken cancellationToken, Action<string>? retrying = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         url = Rebase(url);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await SendAsync(request, cancellationToken);
-        var maxRowstamp = response.Headers.TryGetValues("maxrowstamp", out var values)
-            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var stamp) ? stamp : (long?)null;
-        return new MaximoPage(await ReadJsonAsync(response, url, cancellationToken), maxRowstamp);
+        return WithRetriesAsync(url, async token =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            using var response = await SendAsync(request, token);
+            var maxRowstamp = response.Headers.TryGetValues("maxrowstamp", out var values)
+                && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var stamp) ? stamp : (long?)null;
+            return new MaximoPage(await ReadJsonAsync(response, url, token), maxRowstamp);
+        }, retrying, cancellationToken);
+    }
+
+    private async Task<T> WithRetriesAsync<T>(Uri url, Func<CancellationToken, Task<T>> attempt, Action<string>? retrying, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(MaximoRetries.Notice, retrying);
+        try
+        {
+            return await _retries.ExecuteAsync(static async (context, attempt) => await attempt(context.CancellationToken), context, attempt);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new MaximoUnreachableException(
+                $"Maximo at {url.GetLeftPart(UriPartial.Path)} did not answer within {_options.TimeoutSeconds} s, even after {_options.MaxRetries} retries. " +
+                "Check the server, or raise Maximo:TimeoutSeconds.", transient: false, e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     /// <summary>The number of records a query matches (<c>count=1</c>).</summary>
@@ -58,13 +86,14 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
     public async Task<(string? UserId, string? DefaultSite)> WhoAmIAsync(CancellationToken cancellationToken)
     {
         var url = new Uri($"{RootUrl}/whoami?lean=1");
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        using var response = await SendAsync(request, cancellationToken);
-        using (var document = await ReadJsonAsync(response, url, cancellationToken))
+        return await WithRetriesAsync(url, async token =>
         {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var response = await SendAsync(request, token);
+            using var document = await ReadJsonAsync(response, url, token);
             var root = document.RootElement;
             return (Text(root, "userid") ?? Text(root, "userName"), Text(root, "defsite") ?? Text(root, "insertSite"));
-        }
+        }, null, cancellationToken);
     }
 
     /// <summary>
@@ -92,19 +121,11 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
         }
         catch (HttpRequestException e)
         {
-            throw new MaximoUnreachableException($"Maximo at {where} could not be reached ({e.Message}). Check Maximo:BaseUrl and that the server is up.", transient: false, e);
-        }
-        catch (TimeoutRejectedException e)
-        {
-            throw new MaximoUnreachableException($"Maximo at {where} did not answer within {_options.TimeoutSeconds} s, even after {_options.MaxRetries} retries. Check the server, or raise Maximo:TimeoutSeconds.", transient: false, e);
+            throw new MaximoUnreachableException($"Maximo at {where} could not be reached ({e.Message}). Check Maximo:BaseUrl and that the server is up.", transient: true, e);
         }
         catch (BrokenCircuitException e)
         {
             throw new MaximoUnreachableException($"Maximo at {where} has been failing, so requests are paused for a while ({e.Message}).", transient: false, e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new MaximoUnreachableException($"Maximo at {where} did not answer in time (Maximo:TimeoutSeconds is {_options.TimeoutSeconds}).", transient: false, e);
         }
 
         if (!response.IsSuccessStatusCode)

@@ -31,7 +31,10 @@ internal static class MaximoErrors
         }
 
         var (reason, message) = Parse(body);
-        return new MaximoApiException(status, reason, message, Explain(status, reason, message, url));
+        var retryAfter = response.Headers.RetryAfter is { } header
+            ? header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : null)
+            : null;
+        return new MaximoApiException(status, reason, message, Explain(status, reason, message, url), retryAfter > TimeSpan.Zero ? retryAfter : null);
     }
 
     internal static (string? Reason, string? Message) Parse(string body)

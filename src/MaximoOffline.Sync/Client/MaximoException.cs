@@ -14,13 +14,17 @@ public abstract class MaximoException : Exception
 /// <summary>Maximo answered with an error status; <see cref="ReasonCode"/> is Maximo's BMXAA code when it gave one.</summary>
 public sealed class MaximoApiException : MaximoException
 {
-    public MaximoApiException(HttpStatusCode status, string? reasonCode, string? maximoMessage, string explanation)
+    public MaximoApiException(HttpStatusCode status, string? reasonCode, string? maximoMessage, string explanation, TimeSpan? retryAfter = null)
         : base(explanation)
     {
         StatusCode = status;
         ReasonCode = reasonCode;
         MaximoMessage = maximoMessage;
+        RetryAfter = retryAfter;
     }
+
+    /// <summary>How long the server (or a gateway) asked to wait before trying again, when it said.</summary>
+    public TimeSpan? RetryAfter { get; }
 
     public HttpStatusCode StatusCode { get; }
 

@@ -26,8 +26,17 @@ public sealed record EndpointDefinition
     /// <summary>The table of the main object.</summary>
     public required ReplicaTable Root { get; init; }
 
-    /// <summary><c>oslc.select</c>: attributes and the child arrays to expand.</summary>
-    public required string Select { get; init; }
+    /// <summary>
+    /// <c>oslc.select</c>: every attribute, and each child table of the catalog expanded under its JSON
+    /// key (<c>*,maxuser{*,groupuser{*,maxgroup{*}}}</c>), so that adding a child table to the catalog
+    /// is all it takes to read it.
+    /// </summary>
+    public string Select => _select ??= "*" + string.Concat(Root.Children.Select(c => "," + Expand(c)));
+
+    private string? _select;
+
+    private static string Expand(ReplicaChild child) =>
+        $"{child.JsonKey}{{*{string.Concat(child.Table.Children.Select(c => "," + Expand(c)))}}}";
 
     public required CursorKind Cursor { get; init; }
 

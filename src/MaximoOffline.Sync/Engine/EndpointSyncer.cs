@@ -7,6 +7,9 @@ using MaximoOffline.Data.Writing;
 using MaximoOffline.Sync.Client;
 using MaximoOffline.Sync.Endpoints;
 using MaximoOffline.Sync.Settings;
+using MaximoOffline.Data.Replica;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace MaximoOffline.Sync.Engine;
 
@@ -19,26 +22,44 @@ namespace MaximoOffline.Sync.Engine;
 /// </summary>
 internal sealed class EndpointSyncer(
     MaximoClient client,
-    RunStore store,
+    RunQueue queue,
+    RunCounters counters,
+    SyncCursors cursors,
     ReplicaDatabase database,
-    MaximoOptions maximo,
-    SyncOptions sync,
+    IOptions<MaximoOptions> maximoOptions,
+    IOptions<SyncOptions> syncOptions,
     TimeProvider time)
 {
-    public async Task<SyncRunStatus> RunAsync(RunContext run, EndpointDefinition endpoint, string? site, SyncMode mode, bool force, CancellationToken cancellationToken)
+    private readonly MaximoOptions maximo = maximoOptions.Value;
+    private readonly SyncOptions sync = syncOptions.Value;
+
+    /// <summary>What a run of one endpoint will do: read everything, or what changed since the cursor.</summary>
+    public sealed record Plan(EndpointDefinition Endpoint, string? Site, SyncState? State, bool Full, bool Force)
     {
-        var siteKey = endpoint.SiteScoped ? site ?? "" : "";
-        var state = store.GetState(endpoint.Slug, siteKey);
-        var full = mode == SyncMode.Full || state?.Cursor is null;
-        if (full && mode != SyncMode.Full)
+        /// <summary>The key of the endpoint's cursor: its site, or "" for endpoints not filtered by site.</summary>
+        public string SiteKey => Endpoint.SiteScoped ? Site ?? "" : "";
+
+        public SyncMode Mode => Full ? SyncMode.Full : SyncMode.Incremental;
+    }
+
+    /// <summary>Decides the run's mode: an incremental request of an endpoint that has no cursor yet reads everything.</summary>
+    public Plan PlanRun(RunContext run, EndpointDefinition endpoint, RunRequest request)
+    {
+        var site = endpoint.SiteScoped ? request.Site : null;
+        var state = cursors.Get(endpoint.Slug, endpoint.SiteScoped ? site ?? "" : "");
+        var full = request.Mode == SyncMode.Full || state?.Cursor is null;
+        if (full && request.Mode != SyncMode.Full)
         {
-            store.SetMode(run.RunId, SyncMode.Full); // the first run of an endpoint reads everything
+            queue.SetMode(run.RunId, SyncMode.Full);
         }
 
-        run.Observer.RunStarted(new RunStartedEvent(run.RunId, run.ParentRunId, endpoint.Slug, endpoint.SiteScoped ? site : null,
-            full ? SyncMode.Full : SyncMode.Incremental, time.GetUtcNow().UtcDateTime));
+        return new Plan(endpoint, site, state, full, request.Force);
+    }
 
-        var scope = new MaximoQuery { Where = endpoint.Where(endpoint.SiteScoped ? site : null, sync), SavedQuery = sync.SavedQuery.GetValueOrDefault(endpoint.Slug) };
+    public async Task<RunOutcome> RunAsync(RunContext run, Plan plan, CancellationToken cancellationToken)
+    {
+        var (endpoint, site, state, full) = (plan.Endpoint, plan.Site, plan.State, plan.Full);
+        var scope = new MaximoQuery { Where = endpoint.Where(site, sync), SavedQuery = sync.SavedQuery.GetValueOrDefault(endpoint.Slug) };
         var changed = full ? scope : ChangedSince(endpoint, scope, state!.Cursor!);
 
         run.Info($"{(full ? "Full" : "Incremental")} sync of {endpoint.Slug} ({endpoint.ObjectStructure})" +
@@ -49,7 +70,7 @@ internal sealed class EndpointSyncer(
         // read again next time rather than skipped.
         var nextCursor = await NextCursorAsync(endpoint, scope, full ? null : state!.Cursor, cancellationToken);
         var total = await client.CountAsync(endpoint.ObjectStructure, changed, cancellationToken);
-        store.SetTotal(run.RunId, total);
+        counters.SetTotal(run.RunId, total);
         run.Info($"Maximo has {total:N0} {endpoint.ObjectStructure} record(s) to read.");
         var progress = new ProgressTracker(run, total);
         progress.Report();
@@ -61,42 +82,17 @@ internal sealed class EndpointSyncer(
             run.Warn($"Maximo counted {total:N0} records but {read.Records:N0} were read: records left the filter or were deleted while the sync ran.");
         }
 
-        var schemaReport = SchemaReport(run, read.Untyped);
-        var referenceReport = References(run, endpoint, site);
-        var swept = 0L;
-        using (var connection = database.OpenConnection())
-        using (var transaction = connection.BeginTransaction(deferred: false))
+        return RunOutcome.Succeeded("", transaction =>
         {
-            // The sweep, the cursor and the run's end commit together; log lines wait until after,
-            // since they are written on their own connection.
-            var refusal = full ? Sweep(run, endpoint, site, force, transaction, out swept) : null;
-            if (refusal is not null)
-            {
-                transaction.Rollback();
-                run.LastError = refusal;
-            }
-            else
-            {
-                store.SaveSuccess(transaction, endpoint.Slug, siteKey, nextCursor ?? state?.Cursor, full, run.RunId);
-                store.Finish(run.RunId, SyncRunStatus.Succeeded, null, schemaReport, referenceReport, transaction);
-                transaction.Commit();
-            }
-        }
-
-        if (run.LastError is not null)
+            var swept = full ? Sweep(run, plan, transaction) : 0;
+            cursors.SaveSuccess(transaction, endpoint.Slug, plan.SiteKey, nextCursor ?? state?.Cursor, full, run.RunId);
+            return (swept > 0 ? $"Marked {swept:N0} {endpoint.Root.Name} row(s) that Maximo no longer has in scope as deleted. " : "") +
+                   $"Done: {read.Records:N0} records in {run.Elapsed.TotalSeconds:N1} s.";
+        }) with
         {
-            run.Error(run.LastError);
-            store.Finish(run.RunId, SyncRunStatus.Failed, run.LastError, schemaReport, referenceReport);
-            return SyncRunStatus.Failed;
-        }
-
-        if (swept > 0)
-        {
-            run.Info($"Marked {swept:N0} {endpoint.Root.Name} row(s) that Maximo no longer has in scope as deleted.");
-        }
-
-        run.Info($"Done: {read.Records:N0} records in {run.Elapsed.TotalSeconds:N1} s.");
-        return SyncRunStatus.Succeeded;
+            SchemaReport = SchemaReport(run, read.Untyped),
+            ReferenceReport = References(run, endpoint, site),
+        };
     }
 
     private MaximoQuery ChangedSince(EndpointDefinition endpoint, MaximoQuery scope, string cursor) => endpoint.Cursor switch
@@ -143,7 +139,7 @@ internal sealed class EndpointSyncer(
         var workers = Math.Min(maximo.MaxConcurrentRequests, ranges.Count);
         var pages = Channel.CreateBounded<MaximoPage>(new BoundedChannelOptions(workers) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = new RangeReader(client, endpoint, changed, maximo, run, time);
+        var reader = new RangeReader(client, endpoint, changed, maximo, run);
         var producing = reader.ProduceAsync(ranges, workers, pages.Writer, stop);
 
         var untyped = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
@@ -158,7 +154,7 @@ internal sealed class EndpointSyncer(
                 {
                     // Cancellation takes effect between pages: a page is written whole or not at all.
                     cancellationToken.ThrowIfCancellationRequested();
-                    var result = writer.WritePage(page.Members, run.RunId, (transaction, written) => store.RecordPage(transaction, run.RunId, written));
+                    var result = writer.WritePage(page.Members, run.RunId, (transaction, written) => counters.RecordPage(transaction, run.RunId, written));
                     records += result.Records;
                     foreach (var (table, names) in result.UntypedAttributes)
                     {
@@ -189,7 +185,7 @@ internal sealed class EndpointSyncer(
             throw failure;
         }
 
-        progress.Report(force: true);
+        progress.Report();
         return new ReadResult(records, untyped);
     }
 
@@ -204,14 +200,14 @@ internal sealed class EndpointSyncer(
     /// <summary>
     /// Soft-deletes the rows in the endpoint's scope that this full run did not write, unless that
     /// would remove more than <c>Sync:MaxDeleteFraction</c> of them (a partial read looks exactly like
-    /// a mass delete). Returns why it refused, having deleted nothing, or null.
+    /// a mass delete): then it refuses, having deleted nothing. Returns the rows it marked.
     /// </summary>
-    private string? Sweep(RunContext run, EndpointDefinition endpoint, string? site, bool force, Microsoft.Data.Sqlite.SqliteTransaction transaction, out long deleted)
+    private long Sweep(RunContext run, Plan plan, SqliteTransaction transaction)
     {
-        deleted = 0;
-        var table = endpoint.Root.Name;
-        var scope = $"\"deleted_at\" IS NULL{(endpoint.SiteScoped && site is not null ? " AND siteid = $site" : "")}";
-        using var count = RunStore.Command(transaction.Connection!, transaction,
+        var table = plan.Endpoint.Root.Name;
+        var site = plan.Site;
+        var scope = $"\"deleted_at\" IS NULL{(plan.Endpoint.SiteScoped && site is not null ? " AND siteid = $site" : "")}";
+        using var count = SqliteCommands.Create(transaction.Connection!, transaction,
             $"SELECT COUNT(*), COALESCE(SUM(sync_run_id IS NOT $run), 0) FROM \"{table}\" WHERE {scope}", ("$run", run.RunId), ("$site", site));
         long live, unseen;
         using (var reader = count.ExecuteReader())
@@ -223,23 +219,24 @@ internal sealed class EndpointSyncer(
 
         if (unseen == 0)
         {
-            return null;
+            return 0;
         }
 
         var fraction = (double)unseen / live;
-        if (fraction > sync.MaxDeleteFraction && !force)
+        if (fraction > sync.MaxDeleteFraction && !plan.Force)
         {
-            return $"The full sync would mark {unseen:N0} of {live:N0} {table} rows as deleted ({fraction:P0}), more than " +
-                   $"Sync:MaxDeleteFraction ({sync.MaxDeleteFraction:P0}) allows, so nothing was deleted. A partial read from Maximo " +
-                   "looks like a mass delete; if Maximo really lost these records, run a full sync with force.";
+            throw new SyncRefusedException(
+                $"The full sync would mark {unseen:N0} of {live:N0} {table} rows as deleted ({fraction:P0}), more than " +
+                $"Sync:MaxDeleteFraction ({sync.MaxDeleteFraction:P0}) allows, so nothing was deleted. A partial read from Maximo " +
+                "looks like a mass delete; if Maximo really lost these records, run a full sync with force.");
         }
 
-        using var sweep = RunStore.Command(transaction.Connection!, transaction,
+        using var sweep = SqliteCommands.Create(transaction.Connection!, transaction,
             $"UPDATE \"{table}\" SET deleted_at = $now WHERE {scope} AND sync_run_id IS NOT $run",
-            ("$now", time.GetUtcNow().UtcDateTime.ToString(Data.Replica.ReplicaColumns.DateFormat, CultureInfo.InvariantCulture)), ("$run", run.RunId), ("$site", site));
-        deleted = sweep.ExecuteNonQuery();
-        RunStore.RecordSweep(transaction, run.RunId, table, deleted);
-        return null;
+            ("$now", time.GetUtcNow().UtcDateTime.ToString(ReplicaColumns.DateFormat, CultureInfo.InvariantCulture)), ("$run", run.RunId), ("$site", site));
+        long deleted = sweep.ExecuteNonQuery();
+        RunCounters.RecordSweep(transaction, run.RunId, table, deleted);
+        return deleted;
     }
 
     private static string? SchemaReport(RunContext run, Dictionary<string, SortedSet<string>> untyped)
@@ -271,7 +268,7 @@ internal sealed class EndpointSyncer(
             var join = string.Join(" AND ", check.Columns.Zip(check.ToColumns, (a, b) => $"t.\"{b}\" = f.\"{a}\""));
             var distinct = string.Join(" || '/' || ", check.Columns.Select(c => $"f.\"{c}\""));
             var siteFilter = endpoint.SiteScoped && site is not null && check.Columns.Contains("siteid") ? " AND f.siteid = $site" : "";
-            using var command = RunStore.Command(connection, null,
+            using var command = SqliteCommands.Create(connection, null,
                 $"SELECT COUNT(*), COUNT(DISTINCT {distinct}) FROM \"{from}\" f WHERE f.deleted_at IS NULL AND f.\"{check.Columns[0]}\" IS NOT NULL{siteFilter} " +
                 $"AND NOT EXISTS (SELECT 1 FROM \"{check.To.Name}\" t WHERE {join} AND t.deleted_at IS NULL)",
                 ("$site", site));

@@ -2,7 +2,7 @@ using MaximoOffline.Data.Writing;
 
 namespace MaximoOffline.Sync.Engine;
 
-/// <summary>Counts what a run has written and reports progress and per-table counts to its observers.</summary>
+/// <summary>Counts what a run has written and reports it, per-table counts included, to the event stream.</summary>
 internal sealed class ProgressTracker(RunContext run, long? total)
 {
     private readonly Dictionary<string, TableTotals> _tables = new(StringComparer.Ordinal);
@@ -21,16 +21,13 @@ internal sealed class ProgressTracker(RunContext run, long? total)
             _tables[table] = new TableTotals(before.Inserted + counts.Inserted, before.Updated + counts.Updated, before.Deleted + counts.Deleted);
         }
 
-        Report(force: true);
+        Report();
     }
 
-    public void Report(bool force = false)
+    public void Report()
     {
         var seconds = run.Elapsed.TotalSeconds;
-        run.Observer.Progress(new ProgressEvent(run.RunId, run.ParentRunId, run.Endpoint, _pages, _records, Total, seconds > 0 ? _records / seconds : 0));
-        if (force)
-        {
-            run.Observer.Counts(new CountsEvent(run.RunId, run.ParentRunId, run.Endpoint, new Dictionary<string, TableTotals>(_tables)));
-        }
+        run.Events.Progress(new ProgressEvent(run.RunId, run.ParentRunId, run.Endpoint, _pages, _records, Total, seconds > 0 ? _records / seconds : 0,
+            new Dictionary<string, TableTotals>(_tables, StringComparer.Ordinal)));
     }
 }

@@ -11,7 +11,7 @@ namespace MaximoOffline.Sync.Engine;
 /// Reads keyset ranges with a few requests in flight and hands the pages, in any order, to the single
 /// writer through a bounded channel: memory stays at a few pages whatever the collection's size.
 /// </summary>
-internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoint, MaximoQuery changed, MaximoOptions options, RunContext run, TimeProvider time)
+internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoint, MaximoQuery changed, MaximoOptions options, RunContext run)
 {
     private Exception? _failure;
 
@@ -64,7 +64,7 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
                 last is null ? MaximoWhere.GreaterOrEqual(uid, from) : MaximoWhere.GreaterThan(uid, last.Value),
                 before is null ? null : MaximoWhere.LessThan(uid, before.Value));
             var query = changed with { Where = where, Select = endpoint.Select, OrderBy = [(uid, true)], PageSize = options.PageSize };
-            var page = await FetchAsync(query, cancellationToken);
+            var page = await client.GetPageAsync(endpoint.ObjectStructure, query, cancellationToken, run.Warn);
             if (page.Members.Count == 0)
             {
                 page.Dispose();
@@ -106,23 +106,6 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
             }
 
             last = highest;
-        }
-    }
-
-    /// <summary>Reads a page; a page cut off mid-body (dropped connection, truncated JSON) is read again, a bounded number of times.</summary>
-    private async Task<MaximoPage> FetchAsync(MaximoQuery query, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await client.GetPageAsync(endpoint.ObjectStructure, query, cancellationToken);
-            }
-            catch (MaximoException e) when (e.IsTransient && e is not MaximoApiException && attempt <= options.MaxRetries)
-            {
-                run.Warn($"{e.Message} Reading the page again (attempt {attempt + 1} of {options.MaxRetries + 1}).");
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt - 1)), time, cancellationToken);
-            }
         }
     }
 

@@ -3,10 +3,11 @@ using MaximoOffline.Data.Bookkeeping;
 
 namespace MaximoOffline.Sync.Engine;
 
-/// <summary>One run as it executes: its identity, and the one way it logs (persisted, then observed).</summary>
-internal sealed class RunContext(long runId, long? parentRunId, string endpoint, RunStore store, ISyncObserver observer)
+/// <summary>One run as it executes: its identity, its clock, and the one way it logs (persisted, then told).</summary>
+internal sealed class RunContext(long runId, long? parentRunId, string endpoint, RunLog log, SyncEventStream events)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Lock _logGate = new();
 
     public long RunId { get; } = runId;
 
@@ -14,14 +15,12 @@ internal sealed class RunContext(long runId, long? parentRunId, string endpoint,
 
     public string Endpoint { get; } = endpoint;
 
-    public ISyncObserver Observer { get; } = observer;
+    public SyncEventStream Events { get; } = events;
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    /// <summary>The error a run ends with, when a step decided it fails.</summary>
-    public string? LastError { get; set; }
-
-    private readonly Lock _logGate = new();
+    /// <summary>For an endpoint run inside <c>all</c>: the <c>all</c> run, which also logs the line (prefixed).</summary>
+    public RunContext? Parent { get; init; }
 
     public void Log(SyncLogLevel level, string message)
     {
@@ -29,19 +28,19 @@ internal sealed class RunContext(long runId, long? parentRunId, string endpoint,
         // when several reader threads log at once.
         lock (_logGate)
         {
-            var (seq, time) = store.AppendLog(RunId, level, message);
-            Observer.Log(new LogEvent(RunId, ParentRunId, seq, time, level, message));
+            var line = log.Append(RunId, level, message);
+            Events.Log(new LogEvent(RunId, ParentRunId, line.Seq, line.Time, level, message));
         }
 
-        ParentLog?.Invoke(level, $"{Endpoint}: {message}");
+        Parent?.Log(level, $"{Endpoint}: {message}");
     }
-
-    /// <summary>For an endpoint run inside <c>all</c>: also log the line (prefixed) in the <c>all</c> run.</summary>
-    public Action<SyncLogLevel, string>? ParentLog { get; init; }
 
     public void Info(string message) => Log(SyncLogLevel.Information, message);
 
     public void Warn(string message) => Log(SyncLogLevel.Warning, message);
 
     public void Error(string message) => Log(SyncLogLevel.Error, message);
+
+    /// <summary>A run started by this one (an endpoint of <c>all</c>).</summary>
+    public RunContext Child(long childRunId, string childEndpoint) => new(childRunId, RunId, childEndpoint, log, Events) { Parent = this };
 }

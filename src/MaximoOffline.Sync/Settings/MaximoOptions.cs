@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace MaximoOffline.Sync.Settings;
 
 /// <summary>
@@ -41,7 +43,15 @@ public sealed class MaximoOptions
     /// <summary>The largest page body accepted, in megabytes: a guard against a runaway response.</summary>
     public int MaxPageMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// True when no Maximo is configured: the web app then hosts its built-in emulator and syncs from
+    /// it; the command line, which has none, refuses to sync. The one answer to "built-in emulator?".
+    /// </summary>
     public bool UsesBuiltInEmulator => string.IsNullOrWhiteSpace(BaseUrl);
+
+    /// <summary><see cref="UsesBuiltInEmulator"/> for hosts deciding, before services exist, what to register.</summary>
+    public static bool UsesBuiltInEmulatorIn(IConfiguration configuration) =>
+        new MaximoOptions { BaseUrl = configuration?[$"{Section}:{nameof(BaseUrl)}"] }.UsesBuiltInEmulator;
 }
 
 public enum MaximoAuthMode

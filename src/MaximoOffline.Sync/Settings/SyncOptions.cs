@@ -1,3 +1,6 @@
+using MaximoOffline.Data.Database;
+using Microsoft.Extensions.Configuration;
+
 namespace MaximoOffline.Sync.Settings;
 
 /// <summary>How syncs behave and where the replica lives (the <c>Sync</c> settings section).</summary>
@@ -27,6 +30,17 @@ public sealed class SyncOptions
 
     /// <summary>A Maximo saved query to apply per endpoint slug (names are case-sensitive).</summary>
     public Dictionary<string, string> SavedQuery { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The replica the settings name (<c>Sync:DatabasePath</c>, <c>Sync:MaxDatabaseMegabytes</c>): the one
+    /// resolution of the database path, used by the web app (its jobs and logs live beside it) and the command line.
+    /// </summary>
+    public static ReplicaDatabase Replica(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(Section);
+        return ReplicaDatabase.At(section[nameof(DatabasePath)], section.GetValue<int?>(nameof(MaxDatabaseMegabytes)));
+    }
 
     /// <summary>How far back an incremental changedate sync re-reads, to catch rows changed within the same second.</summary>
     public int OverlapSeconds { get; set; } = 60;

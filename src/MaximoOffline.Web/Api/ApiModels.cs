@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Sync.Engine;
 
@@ -28,12 +29,22 @@ public sealed record RunDto(
     long RecordsInserted, long RecordsUpdated, long RecordsDeleted, string? Error,
     IReadOnlyList<RunTableDto> Tables, IReadOnlyList<long> Children, JsonElement? SchemaReport, JsonElement? ReferenceReport)
 {
+    public static RunDto From(RunView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return From(view.Run, view.Children);
+    }
+
     public static RunDto From(SyncRun run, IReadOnlyList<long> children) => new(
-        run.Id, run.Endpoint, run.Site, run.Mode.ToString(), run.Trigger.ToString(), run.Status.ToString(), run.ParentRunId, run.JobId,
+        run.Id, run.Endpoint, run.Site, run.Mode.ToString(), run.Trigger.ToString(), RunStatusText.Of(run.Status), run.ParentRunId, run.JobId,
         Utc(run.QueuedAt), Utc(run.StartedAt), Utc(run.FinishedAt), run.TotalRecords, run.Pages, run.RecordsFetched,
         run.RecordsInserted, run.RecordsUpdated, run.RecordsDeleted, run.Error,
         [.. run.Tables.OrderBy(t => t.TableName).Select(t => new RunTableDto(t.TableName, t.Inserted, t.Updated, t.Deleted))],
         children, Json(run.SchemaReport), Json(run.ReferenceReport));
+
+    /// <summary>For the page: the run ended in failure.</summary>
+    [JsonIgnore]
+    public bool HasFailed => Status == RunStatusText.Of(SyncRunStatus.Failed);
 
     private static JsonElement? Json(string? text) => string.IsNullOrEmpty(text) ? null : JsonDocument.Parse(text).RootElement.Clone();
 
@@ -49,15 +60,18 @@ public sealed record LogLineDto(long RunId, long Seq, DateTime Time, string Leve
     public static LogLineDto From(SyncLog l) => new(l.RunId, l.Seq, RunDto.Utc(l.Time), l.Level.ToString(), l.Message);
 }
 
-public sealed record ProgressDto(long RunId, long? ParentRunId, string Endpoint, int Pages, long Records, long? Total, double RecordsPerSecond, double? Percent, double? SecondsLeft)
+/// <summary>A run's progress, with the rows it has inserted, updated and deleted so far per table.</summary>
+public sealed record ProgressDto(long RunId, long? ParentRunId, string Endpoint, int Pages, long Records, long? Total, double RecordsPerSecond, double? Percent,
+    double? SecondsLeft, IReadOnlyList<RunTableDto> Tables)
 {
     public static ProgressDto From(ProgressEvent e) =>
-        new(e.RunId, e.ParentRunId, e.Endpoint, e.Pages, e.Records, e.Total, Math.Round(e.RecordsPerSecond, 1), e.Percent is { } p ? Math.Round(p, 1) : null, e.Remaining?.TotalSeconds);
+        new(e.RunId, e.ParentRunId, e.Endpoint, e.Pages, e.Records, e.Total, Math.Round(e.RecordsPerSecond, 1), e.Percent is { } p ? Math.Round(p, 1) : null,
+            e.Remaining?.TotalSeconds, [.. e.Tables.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new RunTableDto(t.Key, t.Value.Inserted, t.Value.Updated, t.Value.Deleted))]);
 }
 
 public sealed record RunFinishedDto(long RunId, long? ParentRunId, string Endpoint, string Status, string? Error, long Records, double Seconds)
 {
-    public static RunFinishedDto From(RunFinishedEvent e) => new(e.RunId, e.ParentRunId, e.Endpoint, e.Status.ToString(), e.Error, e.Records, Math.Round(e.Elapsed.TotalSeconds, 1));
+    public static RunFinishedDto From(RunFinishedEvent e) => new(e.RunId, e.ParentRunId, e.Endpoint, RunStatusText.Of(e.Status), e.Error, e.Records, Math.Round(e.Elapsed.TotalSeconds, 1));
 }
 
 /// <summary>An endpoint as the dashboard shows it.</summary>

@@ -1,5 +1,4 @@
 using MaximoOffline.Data.Bookkeeping;
-using MaximoOffline.Sync.Client;
 using MaximoOffline.Sync.Endpoints;
 using MaximoOffline.Sync.Engine;
 using MaximoOffline.Web.Jobs;
@@ -8,27 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace MaximoOffline.Web.Api;
 
-/// <summary>The REST API (design.md §6): start syncs, follow runs, read counts. Errors are RFC 7807 problem details.</summary>
+/// <summary>The REST API (see docs/ARCHITECTURE.md): start syncs, follow runs, read counts. Errors are RFC 7807 problem details.</summary>
 internal static class SyncApi
 {
-    /// <summary>Request bodies are a few fields; anything larger is refused before it is read.</summary>
-    private const long MaxBodyBytes = 16 * 1024;
-
     public static WebApplication MapSyncApi(this WebApplication app)
     {
-        // An oversized body is refused before it is read (chunked ones stop at the size limit below).
-        app.Use(async (context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/api") && context.Request.ContentLength > MaxBodyBytes)
-            {
-                await TypedResults.Problem($"The request body is over {MaxBodyBytes / 1024} KB; a sync request is a few fields.",
-                    statusCode: StatusCodes.Status400BadRequest, title: "Body too large").ExecuteAsync(context);
-                return;
-            }
-
-            await next(context);
-        });
-
         var api = app.MapGroup("/api").WithTags("Sync");
 
         api.MapGet("/endpoints", GetEndpointsAsync)
@@ -36,8 +19,7 @@ internal static class SyncApi
         api.MapPost("/sync/{slug}", StartAsync)
             .WithSummary("Queue a sync of one endpoint (domain, peruser, locations, assets, wodetail, inventory) or of all of them.")
             .WithDescription("Body (optional): {\"site\": \"KDFAC\", \"full\": false}. Answers 202 with the run id; 409 with the running run's id when the endpoint is already syncing.")
-            .AddEndpointFilter<SameOriginFilter>()
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+            .AddEndpointFilter<SameOriginFilter>();
         api.MapGet("/runs", GetRunsAsync).WithSummary("Run history, newest first.");
         api.MapGet("/runs/{id:long}", GetRunAsync).WithSummary("One run with its per-table counts.");
         api.MapGet("/runs/{id:long}/log", GetLogAsync).WithSummary("A run's log lines after a sequence number.");
@@ -52,28 +34,14 @@ internal static class SyncApi
     private static async Task<Ok<IReadOnlyList<EndpointDto>>> GetEndpointsAsync(RunQueries runs, CancellationToken cancellationToken) =>
         TypedResults.Ok(await runs.EndpointsAsync(cancellationToken));
 
-    private static async Task<Results<Accepted<SyncAccepted>, Conflict<SyncConflict>, ProblemHttpResult>> StartAsync(
+    /// <remarks>A bad request (unknown endpoint, bad site) throws; the exception handler answers with its problem details.</remarks>
+    private static async Task<Results<Accepted<SyncAccepted>, Conflict<SyncConflict>>> StartAsync(
         string slug, [FromBody] SyncBody? body, SyncStarter starter, HttpContext http, CancellationToken cancellationToken)
     {
         body ??= new SyncBody();
         // The dashboard marks its requests, so that run history can tell a click from a script.
         var trigger = http.Request.Headers["X-Sync-Trigger"] == "ui" ? SyncTrigger.Ui : SyncTrigger.Api;
-        SyncStart start;
-        string? jobId;
-        try
-        {
-            (start, jobId) = await starter.StartAsync(new SyncRequest(slug, body.Site, body.Full, trigger, body.Force), cancellationToken);
-        }
-        catch (SyncRequestException e)
-        {
-            return e.Problem == SyncRequestProblem.UnknownEndpoint
-                ? TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Unknown endpoint")
-                : TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad site");
-        }
-        catch (MaximoException e)
-        {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: "Maximo could not be asked for the default site");
-        }
+        var (start, jobId) = await starter.StartAsync(new SyncRequest(slug, body.Site, body.Full, trigger, body.Force), cancellationToken);
 
         if (start.AlreadyRunning)
         {
@@ -100,9 +68,9 @@ internal static class SyncApi
         return status switch
         {
             null => NoSuchRun(id),
-            SyncRunStatus.Succeeded or SyncRunStatus.Failed or SyncRunStatus.Interrupted =>
+            { } ended when !ended.IsActive() && ended != SyncRunStatus.Cancelled =>
                 TypedResults.Problem($"Run {id} already ended ({status}).", statusCode: StatusCodes.Status409Conflict, title: "Run already ended"),
-            _ => TypedResults.Accepted($"/api/runs/{id}", new RunStatusDto(id, status.Value.ToString())),
+            _ => TypedResults.Accepted($"/api/runs/{id}", new RunStatusDto(id, RunStatusText.Of(status.Value))),
         };
     }
 

@@ -15,13 +15,9 @@ namespace MaximoOffline.Web.Hosting;
 /// </summary>
 internal static class BuiltInMaximo
 {
-    /// <summary>True when no Maximo is configured, so the app hosts and uses its own emulator.</summary>
-    public static bool IsUsed(IConfiguration configuration) =>
-        string.IsNullOrWhiteSpace(configuration[$"{MaximoOptions.Section}:{nameof(MaximoOptions.BaseUrl)}"]);
-
     public static IServiceCollection AddBuiltInMaximo(this IServiceCollection services, IConfiguration configuration)
     {
-        if (!IsUsed(configuration))
+        if (!MaximoOptions.UsesBuiltInEmulatorIn(configuration))
         {
             return services;
         }
@@ -40,7 +36,7 @@ internal static class BuiltInMaximo
 
     public static WebApplication MapBuiltInMaximo(this WebApplication app)
     {
-        if (IsUsed(app.Configuration))
+        if (MaximoOptions.UsesBuiltInEmulatorIn(app.Configuration))
         {
             app.MapMaximoEmulator();
         }
@@ -49,16 +45,14 @@ internal static class BuiltInMaximo
     }
 
     /// <summary>What the banner says the app syncs from.</summary>
-    public static string Describe(IMaximoLocator locator, IOptions<MaximoOptions> options) =>
-        locator.IsBuiltInEmulator ? "the built-in Maximo emulator (no Maximo:BaseUrl is set)" : $"Maximo at {options.Value.BaseUrl}";
+    public static string Describe(MaximoOptions options) =>
+        options.UsesBuiltInEmulator ? "the built-in Maximo emulator (no Maximo:BaseUrl is set)" : $"Maximo at {options.BaseUrl}";
 
     private sealed class Locator(IServer server, string key) : IMaximoLocator
     {
         private Uri? _baseUrl;
 
         public Uri BaseUrl => _baseUrl ??= Resolve();
-
-        public bool IsBuiltInEmulator => true;
 
         public string? ApiKey => key;
 

@@ -1,25 +1,23 @@
 using Hangfire;
+using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Data.Database;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MaximoOffline.Web.Hosting;
 
 /// <summary>The replica answers a query.</summary>
-internal sealed class ReplicaHealthCheck(ReplicaDatabase database) : IHealthCheck
+internal sealed class ReplicaHealthCheck(ReplicaDatabase database, RunHistory runs) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            using var connection = database.OpenConnection();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM sync_run";
-            command.ExecuteScalar();
-            return Task.FromResult(HealthCheckResult.Healthy($"Replica at {database.Path}"));
+            await runs.CountAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"Replica at {database.Path}");
         }
         catch (Exception e) when (e is ReplicaDatabaseException or Microsoft.Data.Sqlite.SqliteException)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy(e.Message));
+            return HealthCheckResult.Unhealthy(e.Message);
         }
     }
 }

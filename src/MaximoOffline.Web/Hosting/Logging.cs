@@ -1,4 +1,3 @@
-using MaximoOffline.Data.Database;
 using MaximoOffline.Sync.Settings;
 using Serilog;
 using Serilog.Events;
@@ -10,8 +9,7 @@ internal static class Logging
     /// <summary>Serilog to the console and to a daily rolling file in a <c>logs</c> folder beside the replica.</summary>
     public static WebApplicationBuilder AddMaximoOfflineLogging(this WebApplicationBuilder builder)
     {
-        var databasePath = ReplicaDatabase.ResolvePath(builder.Configuration[$"{SyncOptions.Section}:{nameof(SyncOptions.DatabasePath)}"]);
-        var logFile = Path.Combine(Path.GetDirectoryName(databasePath)!, "logs", "maximo-offline-.log");
+        var logFile = Path.Combine(Path.GetDirectoryName(SyncOptions.Replica(builder.Configuration).Path)!, "logs", "maximo-offline-.log");
         builder.Services.AddSerilog(configuration => configuration
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)

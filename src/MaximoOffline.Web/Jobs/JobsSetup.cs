@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
-using MaximoOffline.Data.Database;
 using MaximoOffline.Sync.Settings;
 using MaximoOffline.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -14,8 +13,7 @@ internal static class JobsSetup
     public static IServiceCollection AddSyncJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-        var replica = ReplicaDatabase.ResolvePath(configuration[$"{SyncOptions.Section}:{nameof(SyncOptions.DatabasePath)}"]);
-        var storage = Path.Combine(Path.GetDirectoryName(replica)!, "hangfire.db");
+        var storage = Path.Combine(Path.GetDirectoryName(SyncOptions.Replica(configuration).Path)!, "hangfire.db");
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

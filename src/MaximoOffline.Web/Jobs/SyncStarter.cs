@@ -1,4 +1,5 @@
 using Hangfire;
+using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Sync.Engine;
 
 namespace MaximoOffline.Web.Jobs;
@@ -7,7 +8,7 @@ namespace MaximoOffline.Web.Jobs;
 /// Starts a sync from the web app (the API and the page alike): validates and queues the run, and
 /// gives a new run its background job, whose id is recorded on the run.
 /// </summary>
-public sealed class SyncStarter(SyncService sync, RunStore store, IBackgroundJobClient jobs)
+public sealed class SyncStarter(SyncService sync, RunQueue queue, IBackgroundJobClient jobs)
 {
     /// <returns>The run, and its job id; no job id when the endpoint was already syncing.</returns>
     public async Task<(SyncStart Start, string? JobId)> StartAsync(SyncRequest request, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ public sealed class SyncStarter(SyncService sync, RunStore store, IBackgroundJob
         }
 
         var jobId = jobs.Enqueue<SyncJob>(j => j.RunAsync(start.RunId, CancellationToken.None));
-        store.SetJobId(start.RunId, jobId);
+        queue.SetJobId(start.RunId, jobId);
         return (start, jobId);
     }
 }

@@ -7,17 +7,16 @@ using Microsoft.AspNetCore.SignalR;
 namespace MaximoOffline.Web.Live;
 
 /// <summary>
-/// Sends sync events to browsers without letting a fast sync flood them: progress and counts are
-/// coalesced to the latest per run and log lines batched, flushed a few times a second; a run's
+/// Sends sync events to browsers without letting a fast sync flood them: progress (which carries the
+/// run's per-table counts) is coalesced to the latest per run and log lines batched, flushed a few times a second; a run's
 /// end is sent after everything before it, always. Engine threads only enqueue; one loop sends.
 /// </summary>
-public sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadcaster> logger) : BackgroundService, ISyncObserverSink
+public sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadcaster> logger) : BackgroundService, ISyncObserver
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly Channel<object> _events = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<long, ProgressEvent> _progress = [];
-    private readonly Dictionary<long, CountsEvent> _counts = [];
     private readonly List<LogEvent> _logs = [];
 
     // Per run, the last log line sent to its group; guarded by _sendGate, which is held while a batch
@@ -61,8 +60,6 @@ public sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadcas
     public void Progress(ProgressEvent e) => _events.Writer.TryWrite(e);
 
     public void Log(LogEvent e) => _events.Writer.TryWrite(e);
-
-    public void Counts(CountsEvent e) => _events.Writer.TryWrite(e);
 
     public void RunFinished(RunFinishedEvent e) => _events.Writer.TryWrite(e);
 
@@ -115,9 +112,6 @@ public sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadcas
             case ProgressEvent p:
                 _progress[p.RunId] = p;
                 break;
-            case CountsEvent c:
-                _counts[c.RunId] = c;
-                break;
             case LogEvent l:
                 _logs.Add(l);
                 break;
@@ -128,6 +122,7 @@ public sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadcas
                 // Everything the run said before it ended goes first.
                 await FlushAsync(cancellationToken);
                 await SendAsync(Groups(f.RunId, f.ParentRunId, dashboard: true), "runFinished", RunFinishedDto.From(f), cancellationToken);
+                Forget(f.RunId);
                 break;
         }
     }
@@ -158,12 +153,19 @@ public sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadcas
         }
 
         _progress.Clear();
-        foreach (var c in _counts.Values)
-        {
-            await SendAsync(Groups(c.RunId, c.ParentRunId, dashboard: true), "counts", c, cancellationToken);
-        }
+    }
 
-        _counts.Clear();
+    /// <summary>
+    /// A finished run's lines have all gone out (its end is sent after a flush): a watcher that joins
+    /// later reads every line from the database, so nothing about it needs remembering.
+    /// </summary>
+    private void Forget(long runId)
+    {
+        lock (_seen)
+        {
+            _seen.Remove(runId);
+            _lastSent.Remove(runId);
+        }
     }
 
     private static List<string> Groups(long runId, long? parentRunId, bool dashboard)
@@ -193,13 +195,11 @@ public sealed class HubBroadcaster(IHubContext<SyncHub> hub, ILogger<HubBroadcas
 }
 
 /// <summary>Writes every run's log lines to the app's log (console and file) too.</summary>
-internal sealed class RunLogWriter(ILogger<RunLogWriter> logger) : ISyncObserverSink
+internal sealed class RunLogWriter(ILogger<RunLogWriter> logger) : ISyncObserver
 {
     public void RunStarted(RunStartedEvent e) { }
 
     public void Progress(ProgressEvent e) { }
-
-    public void Counts(CountsEvent e) { }
 
     public void RunFinished(RunFinishedEvent e) =>
         logger.LogInformation("Sync run {RunId} ({Endpoint}) ended {Status} after {Seconds:N1} s{Error}", e.RunId, e.Endpoint, e.Status, e.Elapsed.TotalSeconds, e.Error is null ? "" : ": " + e.Error);

@@ -1,5 +1,4 @@
 using MaximoOffline.Data.Bookkeeping;
-using MaximoOffline.Sync.Client;
 using MaximoOffline.Sync.Engine;
 using MaximoOffline.Sync.Settings;
 using MaximoOffline.Web.Api;
@@ -15,15 +14,15 @@ namespace MaximoOffline.Web.Pages;
 /// The dashboard. Rendered complete on the server (it works without scripts: its buttons post
 /// anti-forgery protected forms); sync.js then keeps it live over SignalR.
 /// </summary>
-public sealed class SyncModel(RunQueries runs, SyncService sync, SyncStarter starter, IMaximoLocator locator, IOptions<MaximoOptions> maximo) : PageModel
+public sealed class SyncModel(RunQueries runs, SyncService sync, SyncStarter starter, IOptions<MaximoOptions> maximo) : PageModel
 {
     public IReadOnlyList<EndpointDto> Endpoints { get; private set; } = [];
 
     public TablesDto Tables { get; private set; } = new([], DateTime.UtcNow);
 
-    public string Source => BuiltInMaximo.Describe(locator, maximo);
+    public string Source => BuiltInMaximo.Describe(maximo.Value);
 
-    public bool BuiltIn => locator.IsBuiltInEmulator;
+    public bool BuiltIn => maximo.Value.UsesBuiltInEmulator;
 
     public string? DefaultSite => string.IsNullOrWhiteSpace(maximo.Value.DefaultSite) ? null : maximo.Value.DefaultSite;
 
@@ -58,9 +57,9 @@ public sealed class SyncModel(RunQueries runs, SyncService sync, SyncStarter sta
 
             return RedirectToPage(new { run = start.RunId });
         }
-        catch (Exception e) when (e is SyncRequestException or MaximoException)
+        catch (Exception e) when (Problems.From(e) is { } problem)
         {
-            Say(e.Message, error: true);
+            Say(problem.Detail!, error: true);
             return RedirectToPage();
         }
     }

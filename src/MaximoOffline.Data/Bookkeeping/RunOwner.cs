@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace MaximoOffline.Sync.Engine;
+namespace MaximoOffline.Data.Bookkeeping;
 
 /// <summary>
 /// Identifies the process that holds a run's lease, so that a run left behind by a process that no

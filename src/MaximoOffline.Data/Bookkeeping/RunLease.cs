@@ -1,0 +1,69 @@
+using MaximoOffline.Data.Database;
+using Microsoft.Data.Sqlite;
+using static MaximoOffline.Data.Bookkeeping.BookkeepingSql;
+
+namespace MaximoOffline.Data.Bookkeeping;
+
+/// <summary>
+/// A queued or running run belongs to the process recorded as its owner, which renews the lease by a
+/// heartbeat. A run whose owner is gone (a process of this machine that no longer exists, or one that
+/// has been silent for <see cref="Timeout"/>) is marked Interrupted, so a crash never blocks an endpoint.
+/// </summary>
+public sealed class RunLease(ReplicaDatabase database, TimeProvider time)
+{
+    /// <summary>
+    /// A run whose owner has not shown a sign of life for this long is considered interrupted: six
+    /// missed heartbeats, so a busy machine or a long page write never loses a lease by accident.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an owner renews the leases of its runs.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>The message an interrupted run ends with.</summary>
+    public const string InterruptedMessage =
+        "Interrupted: the process running this sync stopped before it finished. Committed pages are kept; run it again to complete.";
+
+    /// <summary>Renews the lease of every queued or running run this process owns.</summary>
+    public void Heartbeat() => Execute(database,
+        $"UPDATE sync_run SET heartbeat_at = $now WHERE owner = $owner AND {ActiveFilter}",
+        [("$now", Now(time)), ("$owner", RunOwner.Current), .. ActiveStatuses]);
+
+    /// <summary>Marks queued or running runs whose owning process is gone (or silent) as Interrupted.</summary>
+    public int InterruptAbandoned()
+    {
+        using var connection = database.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var count = InterruptAbandoned(connection, transaction);
+        transaction.Commit();
+        return count;
+    }
+
+    internal int InterruptAbandoned(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var stale = Format(time.GetUtcNow().UtcDateTime - Timeout);
+        var abandoned = new List<long>();
+        using (var select = Command(connection, transaction,
+                   $"SELECT id, owner, COALESCE(heartbeat_at, queued_at) FROM sync_run WHERE {ActiveFilter}", ActiveStatuses))
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var owner = reader.IsDBNull(1) ? null : reader.GetString(1);
+                var alive = owner == RunOwner.Current
+                    || (!RunOwner.IsDeadOnThisMachine(owner) && string.CompareOrdinal(reader.GetString(2), stale) > 0);
+                if (!alive)
+                {
+                    abandoned.Add(reader.GetInt64(0));
+                }
+            }
+        }
+
+        foreach (var id in abandoned)
+        {
+            End(connection, transaction, id, SyncRunStatus.Interrupted, InterruptedMessage, Now(time));
+        }
+
+        return abandoned.Count;
+    }
+}
