@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using MaximoOffline.Data.Replica;
 using Microsoft.Data.Sqlite;
@@ -10,27 +7,16 @@ namespace MaximoOffline.Data.Writing;
 
 /// <summary>
 /// Writes the rows of one table as they appear under one parent table (or at the top of a page):
-/// stages JSON objects into column values, upserts them through prepared commands, and removes the
-/// children a parent no longer lists.
+/// upserts the rows <see cref="RowStager"/> made of the page's JSON through prepared commands,
+/// supersedes live rows whose natural key a new record took, and removes the children a parent no
+/// longer lists.
 /// </summary>
 internal sealed class TableWriter : IDisposable
 {
-    private static readonly JsonWriterOptions RawJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly ReplicaTable _table;
     private readonly string? _ownerColumn;
-    private readonly Dictionary<string, int[]> _columnsByAttribute = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _childByJsonKey = new(StringComparer.Ordinal);
     private readonly int[] _naturalKeyColumns;
-    private readonly HashSet<string> _untyped = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _untypedReported = new(StringComparer.Ordinal);
-
-    // Records of one object structure list their attributes in the same order, so what was decided
-    // for the attribute at each position of the last record is tried first for the next one: a
-    // UTF-8 name comparison instead of a string allocation and a dictionary lookup per attribute.
-    private readonly List<Attribute> _layout = [];
-    private readonly ArrayBufferWriter<byte> _rawBuffer = new(4096);
-    private readonly Utf8JsonWriter _rawWriter;
+    private readonly RowStager _stager;
 
     private readonly SqliteCommand _upsert;
     private readonly SqliteParameter[] _upsertValues;
@@ -44,19 +30,7 @@ internal sealed class TableWriter : IDisposable
         _table = table;
         _ownerColumn = owner is null ? null : table.OwnerColumn(owner);
         Children = children;
-        _rawWriter = new Utf8JsonWriter(_rawBuffer, RawJsonOptions);
-
-        for (var i = 0; i < table.Columns.Count; i++)
-        {
-            var attribute = table.Columns[i].TopLevelAttribute;
-            _columnsByAttribute[attribute] = _columnsByAttribute.TryGetValue(attribute, out var slots) ? [.. slots, i] : [i];
-        }
-
-        for (var i = 0; i < children.Count; i++)
-        {
-            _childByJsonKey[children[i].JsonKey] = i;
-        }
-
+        _stager = new RowStager(table, children);
         _naturalKeyColumns = [.. table.NaturalKey.Select(n => IndexOfColumn(table, n))];
 
         var key = Quote(table.KeyColumn);
@@ -129,43 +103,10 @@ internal sealed class TableWriter : IDisposable
     public List<TableWriter> ChildWriters { get; } = [];
 
     /// <summary>Attributes without a typed column first seen since the last call (each is reported once per writer).</summary>
-    public IReadOnlySet<string> TakeUntypedAttributes()
-    {
-        var fresh = _untyped.Where(_untypedReported.Add).ToHashSet(StringComparer.Ordinal);
-        _untyped.Clear();
-        return fresh;
-    }
+    public IReadOnlySet<string> TakeUntypedAttributes() => _stager.TakeUntypedAttributes();
 
     /// <summary>Forgets attributes taken but not committed (their page rolled back), so they are reported again.</summary>
-    public void ForgetUntyped(IEnumerable<string> names) => _untypedReported.ExceptWith(names);
-
-    private enum AttributeKind
-    {
-        Column,
-        Child,
-        Rowstamp,
-        Untyped,
-        Decoration,
-    }
-
-    private sealed record Attribute(byte[] Utf8Name, string Name, AttributeKind Kind, int[] Slots, int Child);
-
-    private Attribute Classify(string name)
-    {
-        var utf8 = Encoding.UTF8.GetBytes(name);
-        if (_columnsByAttribute.TryGetValue(name, out var slots))
-        {
-            return new Attribute(utf8, name, AttributeKind.Column, slots, -1);
-        }
-
-        if (_childByJsonKey.TryGetValue(name, out var child))
-        {
-            return new Attribute(utf8, name, AttributeKind.Child, [], child);
-        }
-
-        var kind = name == "_rowstamp" ? AttributeKind.Rowstamp : IsDecoration(name) ? AttributeKind.Decoration : AttributeKind.Untyped;
-        return new Attribute(utf8, name, kind, [], -1);
-    }
+    public void ForgetUntyped(IEnumerable<string> names) => _stager.ForgetUntyped(names);
 
     /// <summary>
     /// Writes <paramref name="inputs"/> and, for each of <paramref name="replacedOwners"/> (parents that
@@ -175,7 +116,7 @@ internal sealed class TableWriter : IDisposable
     public (List<StagedRow> Rows, HashSet<object> Existing) Write(
         IReadOnlyList<RowInput> inputs, IReadOnlyCollection<object> replacedOwners, WriteContext context, TableCounts counts)
     {
-        var rows = Stage(inputs);
+        var rows = _stager.Stage(inputs);
         var existing = rows.Count == 0 ? [] : SelectKeys(_selectExisting, KeysJson(rows.Select(r => r.Key)));
 
         if (_supersede is not null && rows.Count > 0)
@@ -247,147 +188,6 @@ internal sealed class TableWriter : IDisposable
         return deleted;
     }
 
-    private List<StagedRow> Stage(IReadOnlyList<RowInput> inputs)
-    {
-        var rows = new List<StagedRow>(inputs.Count);
-        Dictionary<object, int>? positions = null;
-        foreach (var input in inputs)
-        {
-            var row = StageOne(input);
-
-            // The same object listed twice in one page (a document linked to two assets, a group under
-            // each of its memberships) is one row: the last listing wins.
-            positions ??= new Dictionary<object, int>(inputs.Count);
-            if (positions.TryGetValue(row.Key, out var at))
-            {
-                rows[at] = row;
-            }
-            else
-            {
-                positions[row.Key] = rows.Count;
-                rows.Add(row);
-            }
-        }
-
-        return rows;
-    }
-
-    private StagedRow StageOne(RowInput input)
-    {
-        var element = input.Element;
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new ReplicaWriteException(
-                $"A {_table.Name} record is not a JSON object (found {element.ValueKind}); the page was not written.");
-        }
-
-        var values = new object[_table.Columns.Count];
-        Array.Fill(values, DBNull.Value);
-        var children = Children.Count == 0 ? [] : new JsonElement[Children.Count];
-        object rowstamp = DBNull.Value;
-        var hasChildren = false;
-
-        var position = 0;
-        foreach (var property in element.EnumerateObject())
-        {
-            Attribute attribute;
-            if (position < _layout.Count && property.NameEquals(_layout[position].Utf8Name))
-            {
-                attribute = _layout[position];
-            }
-            else
-            {
-                attribute = Classify(property.Name);
-                if (position < _layout.Count)
-                {
-                    _layout[position] = attribute;
-                }
-                else
-                {
-                    _layout.Add(attribute);
-                }
-            }
-
-            position++;
-            switch (attribute.Kind)
-            {
-                case AttributeKind.Column:
-                    foreach (var slot in attribute.Slots)
-                    {
-                        values[slot] = ReadColumn(property.Value, _table.Columns[slot]);
-                    }
-
-                    break;
-                case AttributeKind.Child:
-                    children[attribute.Child] = property.Value;
-                    hasChildren = true;
-                    break;
-                case AttributeKind.Rowstamp:
-                    rowstamp = JsonValues.TryGetInteger(property.Value, out var stamp) ? stamp : DBNull.Value;
-                    break;
-                case AttributeKind.Untyped:
-                    _untyped.Add(attribute.Name);
-                    break;
-            }
-        }
-
-        object key;
-        if (_table.HasPositionalKey)
-        {
-            key = string.Create(CultureInfo.InvariantCulture, $"{input.OwnerKey}/{input.Position}");
-            values[0] = key;
-        }
-        else if (values[0] is DBNull)
-        {
-            throw new ReplicaWriteException(
-                $"A {_table.Name} record has no '{_table.Key.SourcePath}', the unique id every {_table.Name} row is keyed by " +
-                $"(record {input.Position + 1}{(input.OwnerKey is null ? "" : $" under {input.OwnerKey}")}: {Excerpt(element)}). " +
-                "The page was not written; check that the object structure selects its unique id.");
-        }
-        else
-        {
-            key = values[0];
-        }
-
-        var raw = hasChildren ? RawWithoutChildren(element) : element.GetRawText();
-        return new StagedRow(key, input.OwnerKey, values, rowstamp, raw, children);
-    }
-
-    private static object ReadColumn(JsonElement value, ReplicaColumn column)
-    {
-        for (var i = 1; i < column.SourceSegments.Length; i++)
-        {
-            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(column.SourceSegments[i], out value))
-            {
-                return DBNull.Value;
-            }
-        }
-
-        return JsonValues.Convert(value, column.Kind);
-    }
-
-    private string RawWithoutChildren(JsonElement element)
-    {
-        _rawBuffer.ResetWrittenCount();
-        _rawWriter.Reset();
-        _rawWriter.WriteStartObject();
-        foreach (var property in element.EnumerateObject())
-        {
-            if (!_childByJsonKey.ContainsKey(property.Name))
-            {
-                property.WriteTo(_rawWriter);
-            }
-        }
-
-        _rawWriter.WriteEndObject();
-        _rawWriter.Flush();
-        return Encoding.UTF8.GetString(_rawBuffer.WrittenSpan);
-    }
-
-    /// <summary>Links and bookkeeping Maximo adds to every object: not attributes of the record.</summary>
-    private static bool IsDecoration(string name) =>
-        name is "href" or "localref" or "_rowstamp" || name.EndsWith("_collectionref", StringComparison.Ordinal);
-
     private static HashSet<object> SelectKeys(SqliteCommand command, string keysJson)
     {
         command.Parameters[0].Value = keysJson;
@@ -420,12 +220,6 @@ internal sealed class TableWriter : IDisposable
     {
         var values = rows.Select(r => _naturalKeyColumns.Select(c => r.Values[c] is DBNull ? null : r.Values[c]));
         return JsonSerializer.Serialize(values);
-    }
-
-    private static string Excerpt(JsonElement element)
-    {
-        var text = element.GetRawText();
-        return text.Length <= 200 ? text : text[..200] + "…";
     }
 
     private static int IndexOfColumn(ReplicaTable table, string name)
@@ -474,7 +268,7 @@ internal sealed class TableWriter : IDisposable
 
     public void Dispose()
     {
-        _rawWriter.Dispose();
+        _stager.Dispose();
         foreach (var command in Commands())
         {
             command.Dispose();

@@ -8,10 +8,23 @@ namespace MaximoOffline.Sync.Engine;
 /// </summary>
 internal static class KeysetRanges
 {
+    /// <summary>
+    /// Ranges per worker. Unique ids are rarely spread evenly (a site's records cluster, deleted ones
+    /// leave holes), so a range can hold many more records than another; with several ranges each, a
+    /// worker that finishes a thin range takes the next one instead of idling while another reads a thick one.
+    /// </summary>
+    private const long RangesPerWorker = 4;
+
+    /// <summary>
+    /// At most this many ranges: each costs a request that may come back short (the range's last page),
+    /// so past this the extra requests cost more than the better balance gains.
+    /// </summary>
+    private const int MaxRanges = 256;
+
     public static List<(long From, long? Before)> Split(long min, long max, long total, int pageSize, int workers)
     {
         var pages = (total + pageSize - 1) / pageSize;
-        var count = (int)Math.Clamp(Math.Min(pages, workers * 4L), 1, 256);
+        var count = (int)Math.Clamp(Math.Min(pages, workers * RangesPerWorker), 1, MaxRanges);
         var span = max - min + 1;
         if (count == 1 || span < count)
         {
