@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace MaximoOffline.Cli.Tests;
 
 /// <summary><c>apikey create</c> against the emulator's login and key creation.</summary>
-public sealed partial class ApiKeyTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed partial class ApiKeyTests(CliFixture emulator) : IClassFixture<CliFixture>
 {
     [Fact]
     public async Task ApiKeyCreatePrintsAKeyThatWorksForARequest()
@@ -12,7 +12,7 @@ public sealed partial class ApiKeyTests(EmulatorFixture emulator) : IClassFixtur
         var settings = emulator.Settings();
         settings.Remove("Maximo__ApiKey");
 
-        var result = await CliProcess.RunAsync(emulator.Folder, settings, ["apikey", "create", "--username", "maxadmin", "--password-stdin"], stdin: password + "\n");
+        var result = await ProductProcess.RunAsync(ProductProcess.CliDll, emulator.Folder, settings, ["apikey", "create", "--username", "maxadmin", "--password-stdin"], stdin: password + "\n");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var key = ConfiguredKey().Match(result.Stdout).Groups[1].Value;
@@ -24,7 +24,7 @@ public sealed partial class ApiKeyTests(EmulatorFixture emulator) : IClassFixtur
     [Fact]
     public async Task AWrongPasswordExitsOneAndIsNeverPrinted()
     {
-        var result = await CliProcess.RunAsync(emulator.Folder, emulator.Settings(), ["apikey", "create", "--username", "wilson", "--password-stdin"], stdin: "not-the-password-4711\n");
+        var result = await ProductProcess.RunAsync(ProductProcess.CliDll, emulator.Folder, emulator.Settings(), ["apikey", "create", "--username", "wilson", "--password-stdin"], stdin: "not-the-password-4711\n");
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.DoesNotContain("not-the-password-4711", result.Output, StringComparison.Ordinal);

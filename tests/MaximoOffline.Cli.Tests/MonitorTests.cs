@@ -7,7 +7,7 @@ namespace MaximoOffline.Cli.Tests;
 /// <c>monitor</c> in a pseudo-terminal (tmux) while <c>sync</c> runs in another process against a slowed
 /// emulator: the monitor only reads the database, and shows the sync as it happens.
 /// </summary>
-public sealed partial class MonitorTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed partial class MonitorTests(CliFixture emulator) : IClassFixture<CliFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -18,11 +18,11 @@ public sealed partial class MonitorTests(EmulatorFixture emulator) : IClassFixtu
         await emulator.ControlAsync("faults", new { kind = "latency", delayMs = 50 });
         using var tmux = new Tmux(emulator.Folder);
         tmux.Start(new Dictionary<string, string>(),
-            [CliProcess.DotnetHost, CliProcess.DllPath, "monitor", "--db-path", emulator.DatabasePath, "--refresh", "0.2"]);
+            [ProductProcess.DotnetHost, ProductProcess.CliDll, "monitor", "--db-path", emulator.DatabasePath, "--refresh", "0.2"]);
         await WaitForAsync(() => tmux.Screen().Contains("Ctrl+C to quit", StringComparison.Ordinal), tmux, "the monitor to start");
 
         // Small pages, one at a time, each delayed: a few seconds of sync for the monitor to watch.
-        var sync = CliProcess.RunAsync(emulator.Folder,
+        var sync = ProductProcess.RunAsync(ProductProcess.CliDll, emulator.Folder,
             emulator.Settings(("Maximo__PageSize", "20"), ("Maximo__MaxConcurrentRequests", "1")),
             ["sync", "assets", "--db-path", emulator.DatabasePath]);
 

@@ -5,9 +5,9 @@ namespace MaximoOffline.Cli.Tests;
 /// <summary><c>sync all</c> once against a scale-1 emulator, then the replica and <c>status --json</c> held up against it.</summary>
 public sealed class SyncAndStatusTests(SyncAndStatusTests.Synced synced) : IClassFixture<SyncAndStatusTests.Synced>
 {
-    public sealed class Synced : EmulatorFixture
+    public sealed class Synced : CliFixture
     {
-        public CliResult Sync { get; private set; } = null!;
+        public ProcessResult Sync { get; private set; } = null!;
 
         public override async Task InitializeAsync()
         {

@@ -1,7 +1,7 @@
 namespace MaximoOffline.Cli.Tests;
 
 /// <summary>Exit codes and messages for what a user gets wrong, and for a Maximo that is not there.</summary>
-public sealed class UsageAndSettingsTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+public sealed class UsageAndSettingsTests(CliFixture emulator) : IClassFixture<CliFixture>
 {
     private string DatabasePath => Path.Combine(emulator.Folder, $"{Guid.NewGuid():N}.db");
 

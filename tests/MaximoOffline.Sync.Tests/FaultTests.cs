@@ -8,8 +8,7 @@ public sealed class FaultTests(EmulatorFixture emulator) : IClassFixture<Emulato
 
     public async Task InitializeAsync()
     {
-        await emulator.ResetAsync();
-        await emulator.ClearFaultsAsync();
+        await emulator.RestoreAsync();
         await emulator.ControlAsync("keys/restore");
         _harness = await SyncHarness.StartAsync(emulator);
     }

@@ -9,8 +9,7 @@ public sealed class IncrementalAndSweepTests(EmulatorFixture emulator) : IClassF
 
     public async Task InitializeAsync()
     {
-        await emulator.ResetAsync();
-        await emulator.ClearFaultsAsync();
+        await emulator.RestoreAsync();
         _harness = await SyncHarness.StartAsync(emulator);
     }
 

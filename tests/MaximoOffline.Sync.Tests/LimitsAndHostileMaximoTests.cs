@@ -17,8 +17,7 @@ public sealed class LimitsAndHostileMaximoTests(EmulatorFixture emulator) : ICla
 {
     public async Task InitializeAsync()
     {
-        await emulator.ResetAsync();
-        await emulator.ClearFaultsAsync();
+        await emulator.RestoreAsync();
     }
 
     public Task DisposeAsync() => emulator.ClearFaultsAsync();

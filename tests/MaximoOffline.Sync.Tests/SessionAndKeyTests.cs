@@ -9,8 +9,7 @@ public sealed class SessionAndKeyTests(SecretEmulatorFixture emulator) : IClassF
 {
     public async Task InitializeAsync()
     {
-        await emulator.ResetAsync();
-        await emulator.ClearFaultsAsync();
+        await emulator.RestoreAsync();
     }
 
     public Task DisposeAsync() => emulator.ClearFaultsAsync();

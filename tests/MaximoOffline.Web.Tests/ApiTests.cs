@@ -93,7 +93,7 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>, 
         await app.ControlAsync("faults", new { kind = "latency", delayMs = 250, path = "/os/mxapiwodetail" });
         using var start = await app.Http.PostAsJsonAsync("api/sync/wodetail", new { site = "LCVIRQ", full = true });
         var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
-        await WaitUntilAsync(async () => (await app.GetJsonAsync($"api/runs/{runId}")).GetProperty("pages").GetInt32() >= 1);
+        await Wait.UntilAsync(async () => (await app.GetJsonAsync($"api/runs/{runId}")).GetProperty("pages").GetInt32() >= 1);
 
         using var cancel = await app.Http.PostAsync($"api/runs/{runId}/cancel", null);
 
@@ -136,14 +136,5 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>, 
         Assert.Contains("/api/tables", paths);
         Assert.Contains("/api/endpoints", paths);
         Assert.Contains("/api/runs/{id}/log", paths);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(50, deadline.Token);
-        }
     }
 }

@@ -18,7 +18,7 @@ public sealed class HubTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         await app.ControlAsync("faults", new { kind = "truncate", afterBytes = 5_000, fraction = 0.3, path = "/os/mxapiwodetail" });
         using var start = await app.Http.PostAsJsonAsync("api/sync/wodetail", new { site = "LCVIRQ", full = true });
         var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
-        await WaitUntilAsync(async () => (await app.GetJsonAsync($"api/runs/{runId}/log")).GetArrayLength() >= 2);
+        await Wait.UntilAsync(async () => (await app.GetJsonAsync($"api/runs/{runId}/log")).GetArrayLength() >= 2);
 
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(app.BaseUrl, "hubs/sync")).Build();
         var live = new ConcurrentQueue<LogLineDto>();
@@ -58,14 +58,5 @@ public sealed class HubTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         Assert.Equal("Succeeded", watched.Run.Status);
         Assert.Equal((await app.GetJsonAsync($"api/runs/{runId}/log")).GetArrayLength(), watched.Lines.Count);
         Assert.Equal(watched.Lines.Skip(2).Select(l => l.Seq), afterTwo.Lines.Select(l => l.Seq));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(50, deadline.Token);
-        }
     }
 }

@@ -8,51 +8,24 @@ public static class EndpointCatalog
 {
     public const string All = "all";
 
-    public static readonly EndpointDefinition PerUser = new()
+    // Slug, object structure, main table, how changes are found, and whether it reads one site at a
+    // time; then what is particular to each: its filter beyond the site, and the references to check.
+    public static readonly EndpointDefinition PerUser = Define("peruser", "MXAPIPERUSER", ReplicaCatalog.Person, CursorKind.Rowstamp, siteScoped: false) with
     {
-        Slug = "peruser",
-        ObjectStructure = "MXAPIPERUSER",
-        Root = ReplicaCatalog.Person,
-        Cursor = CursorKind.Rowstamp,
-        SiteScoped = false,
         References = [new(ReplicaCatalog.GroupUser, ["groupname"], ReplicaCatalog.MaxGroup, ["groupname"], "security groups")],
     };
 
-    public static readonly EndpointDefinition Locations = new()
-    {
-        Slug = "locations",
-        ObjectStructure = "MXAPILOCATIONS",
-        Root = ReplicaCatalog.Locations,
-        Cursor = CursorKind.ChangeDate,
-        SiteScoped = true,
-    };
+    public static readonly EndpointDefinition Locations = Define("locations", "MXAPILOCATIONS", ReplicaCatalog.Locations, CursorKind.ChangeDate, siteScoped: true);
 
-    public static readonly EndpointDefinition Assets = new()
+    public static readonly EndpointDefinition Assets = Define("assets", "MXAPIASSET", ReplicaCatalog.Asset, CursorKind.ChangeDate, siteScoped: true) with
     {
-        Slug = "assets",
-        ObjectStructure = "MXAPIASSET",
-        Root = ReplicaCatalog.Asset,
-        Cursor = CursorKind.ChangeDate,
-        SiteScoped = true,
         References = [new(ReplicaCatalog.Asset, ["location", "siteid"], ReplicaCatalog.Locations, ["location", "siteid"], "locations")],
     };
 
-    public static readonly EndpointDefinition Domain = new()
-    {
-        Slug = "domain",
-        ObjectStructure = "MXAPIDOMAIN",
-        Root = ReplicaCatalog.MaxDomain,
-        Cursor = CursorKind.Rowstamp,
-        SiteScoped = false,
-    };
+    public static readonly EndpointDefinition Domain = Define("domain", "MXAPIDOMAIN", ReplicaCatalog.MaxDomain, CursorKind.Rowstamp, siteScoped: false);
 
-    public static readonly EndpointDefinition WoDetail = new()
+    public static readonly EndpointDefinition WoDetail = Define("wodetail", "MXAPIWODETAIL", ReplicaCatalog.WorkOrder, CursorKind.ChangeDate, siteScoped: true) with
     {
-        Slug = "wodetail",
-        ObjectStructure = "MXAPIWODETAIL",
-        Root = ReplicaCatalog.WorkOrder,
-        Cursor = CursorKind.ChangeDate,
-        SiteScoped = true,
         ExtraFilter = options => ["historyflag=0", MaximoWhere.In("status", options.WorkOrderStatuses)],
         References =
         [
@@ -61,13 +34,8 @@ public static class EndpointCatalog
         ],
     };
 
-    public static readonly EndpointDefinition Inventory = new()
+    public static readonly EndpointDefinition Inventory = Define("inventory", "MXAPIINVENTORY", ReplicaCatalog.Inventory, CursorKind.Rowstamp, siteScoped: true) with
     {
-        Slug = "inventory",
-        ObjectStructure = "MXAPIINVENTORY",
-        Root = ReplicaCatalog.Inventory,
-        Cursor = CursorKind.Rowstamp,
-        SiteScoped = true,
         References = [new(ReplicaCatalog.Inventory, ["location", "siteid"], ReplicaCatalog.Locations, ["location", "siteid"], "storeroom locations")],
     };
 
@@ -78,4 +46,7 @@ public static class EndpointCatalog
 
     public static EndpointDefinition? Find(string? slug) =>
         DependencyOrder.FirstOrDefault(e => string.Equals(e.Slug, slug, StringComparison.OrdinalIgnoreCase));
+
+    private static EndpointDefinition Define(string slug, string objectStructure, ReplicaTable root, CursorKind cursor, bool siteScoped) =>
+        new() { Slug = slug, ObjectStructure = objectStructure, Root = root, Cursor = cursor, SiteScoped = siteScoped };
 }

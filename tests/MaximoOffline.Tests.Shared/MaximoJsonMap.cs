@@ -3,9 +3,9 @@ namespace MaximoOffline.Tests.Shared;
 /// <summary>
 /// The tests' own map of where Maximo's JSON lands, written independently of the product's catalog:
 /// parent table → child key → unique id attribute ("" for children keyed by position). The child key
-/// is also the child's table. Linked into the test projects that compare a replica with the emulator.
+/// is also the child's table, for the test projects that compare a replica with the emulator.
 /// </summary>
-internal static class MaximoJsonMap
+public static class MaximoJsonMap
 {
     public static readonly Dictionary<string, Dictionary<string, string>> ChildIds = new()
     {
