@@ -23,7 +23,8 @@ public static class SyncExtensions
     /// </summary>
     public static IServiceCollection AddMaximoSync(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MaximoOptions>().Bind(configuration.GetSection(MaximoOptions.Section)).ValidateOnStart();
+        services.AddOptions<MaximoOptions>().Bind(configuration.GetSection(MaximoOptions.Section))
+            .PostConfigure(options => options.ReadPageSizes(configuration)).ValidateOnStart();
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MaximoOptions>, MaximoOptionsValidator>();
         services.AddSingleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>();
@@ -34,6 +35,7 @@ public static class SyncExtensions
         services.AddSingleton<SyncEventStream>();
         services.AddSingleton<ActiveRuns>();
         services.AddSingleton<RunEnding>();
+        services.AddSingleton<ReplicaChecks>();
         services.AddSingleton<EndpointSyncer>();
         services.AddSingleton(sp => new SyncService(
             sp.GetRequiredService<MaximoClient>(), sp.GetRequiredService<RunQueue>(), sp.GetRequiredService<RunLog>(),

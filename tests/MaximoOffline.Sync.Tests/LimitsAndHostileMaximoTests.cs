@@ -48,8 +48,10 @@ public sealed class LimitsAndHostileMaximoTests(EmulatorFixture emulator) : ICla
 
         Assert.Equal(SyncRunStatus.Failed, status);
         Assert.Contains("did not answer within 1 s", harness.RunError(runId), StringComparison.Ordinal);
-        var seen = (await emulator.Http.GetStringAsync("emulator/faults"));
-        Assert.Contains("\"seen\":3", seen, StringComparison.Ordinal); // one request, two retries
+        // The run's first questions go out at once; each is asked three times (one request, two retries).
+        var attempts = harness.Requests.Urls.GroupBy(u => u).Select(g => g.Count()).ToList();
+        Assert.All(attempts, n => Assert.InRange(n, 1, 3));
+        Assert.Contains(3, attempts);
     }
 
     [Fact]
@@ -77,9 +79,10 @@ public sealed class LimitsAndHostileMaximoTests(EmulatorFixture emulator) : ICla
 
         Assert.Equal(SyncRunStatus.Failed, status);
         Assert.Contains(url, harness.RunError(runId), StringComparison.Ordinal);
-        // Maximo:MaxRetries (4) retries after the first attempt, then the run gives up. .NET's handler may
+        // The run asks its first questions at once (schema, cursor, count, lowest and highest id); each gets
+        // Maximo:MaxRetries (4) retries after its first attempt, then the run gives up. .NET's handler may
         // itself repeat a request once on a connection the server dropped before answering.
-        Assert.InRange(Volatile.Read(ref accepted), 5, 10);
+        Assert.InRange(Volatile.Read(ref accepted), 5, 30);
     }
 
     [Fact]

@@ -161,7 +161,7 @@ internal sealed class RowStager : IDisposable
                     hasChildren = true;
                     break;
                 case AttributeKind.Rowstamp:
-                    rowstamp = JsonValues.TryGetInteger(property.Value, out var stamp) ? stamp : DBNull.Value;
+                    rowstamp = Rowstamps.TryGet(property.Value, out var stamp) ? stamp : DBNull.Value;
                     break;
                 case AttributeKind.Untyped:
                     _untyped.Add(attribute.Name);

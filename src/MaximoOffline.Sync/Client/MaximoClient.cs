@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using MaximoOffline.Data.Writing;
 using MaximoOffline.Sync.Settings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,12 +33,12 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
 
     private string RootUrl => $"{locator.BaseUrl}/{_options.ApiRoot}";
 
-    /// <param name="retrying">Told (with the reason) each time the request is tried again.</param>
-    public Task<MaximoPage> GetPageAsync(string objectStructure, MaximoQuery query, CancellationToken cancellationToken, Action<string>? retrying = null) =>
-        GetPageAsync(CollectionUri(objectStructure, query), cancellationToken, retrying);
+    /// <param name="hooks">What the caller wants told about retries, and whether it adapts its page size itself.</param>
+    public Task<MaximoPage> GetPageAsync(string objectStructure, MaximoQuery query, CancellationToken cancellationToken, ReadHooks? hooks = null) =>
+        GetPageAsync(CollectionUri(objectStructure, query), cancellationToken, hooks);
 
     /// <summary>Reads one page; a <c>nextPage</c> link is re-based onto the configured Maximo first.</summary>
-    public Task<MaximoPage> GetPageAsync(Uri url, CancellationToken cancellationToken, Action<string>? retrying = null)
+    public Task<MaximoPage> GetPageAsync(Uri url, CancellationToken cancellationToken, ReadHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         url = Rebase(url);
@@ -47,15 +48,15 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             using var response = await SendAsync(request, token);
             var maxRowstamp = response.Headers.TryGetValues("maxrowstamp", out var values)
-                && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var stamp) ? stamp : (long?)null;
+                && Rowstamps.TryParse(values.FirstOrDefault(), out var stamp) ? stamp : (long?)null;
             return new MaximoPage(await ReadJsonAsync(response, url, token), maxRowstamp);
-        }, retrying, cancellationToken);
+        }, hooks, cancellationToken);
     }
 
-    private async Task<T> WithRetriesAsync<T>(Uri url, Func<CancellationToken, Task<T>> attempt, Action<string>? retrying, CancellationToken cancellationToken)
+    private async Task<T> WithRetriesAsync<T>(Uri url, Func<CancellationToken, Task<T>> attempt, ReadHooks? hooks, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(MaximoRetries.Notice, retrying);
+        context.Properties.Set(MaximoRetries.Hooks, hooks);
         try
         {
             return await _retries.ExecuteAsync(static async (context, attempt) => await attempt(context.CancellationToken), context, attempt);
@@ -96,6 +97,19 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
         }, null, cancellationToken);
     }
 
+    /// <summary>A JSON resource under the API root other than a collection (<c>jsonschemas/mxapiasset</c>, <c>whoami</c>).</summary>
+    public Task<JsonDocument> GetDocumentAsync(string path, CancellationToken cancellationToken)
+    {
+        var url = new Uri($"{RootUrl}/{path.TrimStart('/')}{(path.Contains('?', StringComparison.Ordinal) ? "&" : "?")}lean=1");
+        return WithRetriesAsync(url, async token =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            using var response = await SendAsync(request, token);
+            return await ReadJsonAsync(response, url, token);
+        }, null, cancellationToken);
+    }
+
     /// <summary>
     /// A <c>nextPage</c> (or any) link re-based onto the configured base URL: behind a proxy Maximo may
     /// name an internal host or scheme, and no request ever goes to a host other than the configured one.
@@ -119,7 +133,7 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException)
         {
             throw new MaximoUnreachableException($"Maximo at {where} could not be reached ({e.Message}). Check Maximo:BaseUrl and that the server is up.", transient: true, e);
         }

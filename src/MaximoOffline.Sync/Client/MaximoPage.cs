@@ -32,7 +32,10 @@ public sealed class MaximoPage : IDisposable
     }
 
     /// <summary>The records of the page (lean JSON objects, children included); valid until disposed.</summary>
-    public IReadOnlyList<JsonElement> Members { get; }
+    public IReadOnlyList<JsonElement> Members { get; private set; }
+
+    /// <summary>Keeps only the records <paramref name="keep"/> accepts (records a read has already handed on, say).</summary>
+    public void Keep(Func<JsonElement, bool> keep) => Members = [.. Members.Where(keep)];
 
     /// <summary><c>totalCount</c>, when Maximo gave one (<c>collectioncount=1</c> or <c>count=1</c>).</summary>
     public long? TotalCount { get; }

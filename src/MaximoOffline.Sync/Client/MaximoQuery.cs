@@ -27,6 +27,9 @@ public sealed record MaximoQuery
 
     public string? SavedQuery { get; init; }
 
+    /// <summary>A server-side snapshot read forward by its <c>nextPage</c> links (<c>stablepaging=1</c>).</summary>
+    public bool StablePaging { get; init; }
+
     public string ToQueryString()
     {
         var text = new StringBuilder("lean=1&ignorecollectionref=1");
@@ -48,6 +51,7 @@ public sealed record MaximoQuery
         }
 
         Add(text, "savedQuery", SavedQuery);
+        Add(text, "stablepaging", StablePaging ? "1" : null);
         return text.ToString();
     }
 

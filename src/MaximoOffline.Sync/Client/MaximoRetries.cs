@@ -15,8 +15,8 @@ namespace MaximoOffline.Sync.Client;
 /// </summary>
 internal static class MaximoRetries
 {
-    /// <summary>Who wants to hear about a retry (a run's log, for its pages), carried with the request.</summary>
-    public static readonly ResiliencePropertyKey<Action<string>?> Notice = new("maximo.retry-notice");
+    /// <summary>What the caller of a request asked for (see <see cref="ReadHooks"/>), carried with it.</summary>
+    public static readonly ResiliencePropertyKey<ReadHooks?> Hooks = new("maximo.read-hooks");
 
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(15);
@@ -36,7 +36,7 @@ internal static class MaximoRetries
                 UseJitter = true,
                 Delay = FirstDelay,
                 MaxDelay = MaxDelay,
-                ShouldHandle = new PredicateBuilder().Handle<MaximoException>(e => e.IsTransient).Handle<TimeoutRejectedException>(),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && ShouldRetry(e, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is MaximoApiException { RetryAfter: { } after }
                     ? (TimeSpan?)(after < MaxRetryAfter ? after : MaxRetryAfter)
                     : null),
@@ -47,9 +47,9 @@ internal static class MaximoRetries
                         : args.Outcome.Exception?.Message;
                     var message = $"{what} Reading the page again in {args.RetryDelay.TotalSeconds:N1} s (attempt {args.AttemptNumber + 2} of {options.MaxRetries + 1}).";
                     logger.LogWarning("{Message}", message);
-                    if (args.Context.Properties.TryGetValue(Notice, out var notice))
+                    if (args.Context.Properties.TryGetValue(Hooks, out var hooks))
                     {
-                        notice?.Invoke(message);
+                        hooks?.Retrying?.Invoke(new RetryNotice(args.Outcome.Exception!, message));
                     }
 
                     return default;
@@ -59,4 +59,25 @@ internal static class MaximoRetries
 
         return builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds)).Build();
     }
+
+    private static bool ShouldRetry(Exception e, ResilienceContext context)
+    {
+        if (context.Properties.TryGetValue(Hooks, out var hooks) && hooks is { AdaptsPageWeight: true } && MaximoFailures.IsPageTooHeavy(e))
+        {
+            return false; // the caller answers a heavy page by asking for smaller ones, not by asking again
+        }
+
+        return e is MaximoException { IsTransient: true } or TimeoutRejectedException;
+    }
 }
+
+/// <summary>What the caller of a page request wants beyond the page.</summary>
+/// <param name="Retrying">Told each time the request is tried again, with why.</param>
+/// <param name="AdaptsPageWeight">
+/// The caller halves its page size when a page is too heavy (a gateway timeout, a timeout, a refused
+/// page size): such failures come back at once instead of being retried at the same size.
+/// </param>
+public sealed record ReadHooks(Action<RetryNotice>? Retrying = null, bool AdaptsPageWeight = false);
+
+/// <summary>A request about to be tried again: the failure, and a line that says so.</summary>
+public sealed record RetryNotice(Exception Cause, string Message);

@@ -26,6 +26,9 @@ public static class MaximoWhere
     public static string GreaterOrEqual(string attribute, DateTimeOffset value, DateFilterFormat format) =>
         $"{Attribute(attribute)}>={Quote(FormatDate(value, format))}";
 
+    public static string GreaterThan(string attribute, DateTimeOffset value, DateFilterFormat format) =>
+        $"{Attribute(attribute)}>{Quote(FormatDate(value, format))}";
+
     /// <summary>Joins non-empty terms with <c>and</c>.</summary>
     public static string? And(params string?[] terms)
     {

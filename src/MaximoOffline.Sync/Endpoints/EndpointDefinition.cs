@@ -31,12 +31,9 @@ public sealed record EndpointDefinition
     /// key (<c>*,maxuser{*,groupuser{*,maxgroup{*}}}</c>), so that adding a child table to the catalog
     /// is all it takes to read it.
     /// </summary>
-    public string Select => _select ??= "*" + string.Concat(Root.Children.Select(c => "," + Expand(c)));
+    public string Select => _select ??= SelectClause.Build(Root);
 
     private string? _select;
-
-    private static string Expand(ReplicaChild child) =>
-        $"{child.JsonKey}{{*{string.Concat(child.Table.Children.Select(c => "," + Expand(c)))}}}";
 
     public required CursorKind Cursor { get; init; }
 

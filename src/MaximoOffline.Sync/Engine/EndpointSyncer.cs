@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using MaximoOffline.Data.Bookkeeping;
@@ -7,18 +6,17 @@ using MaximoOffline.Data.Writing;
 using MaximoOffline.Sync.Client;
 using MaximoOffline.Sync.Endpoints;
 using MaximoOffline.Sync.Settings;
-using MaximoOffline.Data.Replica;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace MaximoOffline.Sync.Engine;
 
 /// <summary>
 /// Runs one endpoint: reads the records in scope (all of them, or those changed since the cursor)
-/// in keyset ranges, several at a time, and writes them page by page through one writer, one
-/// transaction per page. A full read ends with the guarded soft-delete sweep. The cursor advances
-/// only when the run succeeds, to a value taken before reading began, so nothing changed during
-/// the run is skipped next time.
+/// and writes them page by page through one writer, one transaction per page. It reads keyset ranges
+/// of the unique id, several at a time, and checks the order the server answers in; a server that
+/// ignores it is read through a stable snapshot instead. A full read ends with the guarded
+/// soft-delete sweep. The cursor advances only when the run succeeds, to a value taken before
+/// reading began, so nothing changed during the run is skipped next time.
 /// </summary>
 internal sealed class EndpointSyncer(
     MaximoClient client,
@@ -26,12 +24,15 @@ internal sealed class EndpointSyncer(
     RunCounters counters,
     SyncCursors cursors,
     ReplicaDatabase database,
+    ReplicaChecks checks,
     IOptions<MaximoOptions> maximoOptions,
     IOptions<SyncOptions> syncOptions,
     TimeProvider time)
 {
     private readonly MaximoOptions maximo = maximoOptions.Value;
     private readonly SyncOptions sync = syncOptions.Value;
+    private readonly CursorProbe cursorProbe = new(client, maximoOptions.Value, syncOptions.Value);
+    private readonly SelectProbe selectProbe = new(client, syncOptions.Value);
 
     /// <summary>What a run of one endpoint will do: read everything, or what changed since the cursor.</summary>
     public sealed record Plan(EndpointDefinition Endpoint, string? Site, SyncState? State, bool Full, bool Force)
@@ -42,12 +43,28 @@ internal sealed class EndpointSyncer(
         public SyncMode Mode => Full ? SyncMode.Full : SyncMode.Incremental;
     }
 
-    /// <summary>Decides the run's mode: an incremental request of an endpoint that has no cursor yet reads everything.</summary>
+    /// <summary>
+    /// Decides the run's mode: an incremental request reads everything when the endpoint has no cursor
+    /// yet, or when its last full sync is older than <c>Sync:FullEvery:&lt;slug&gt;</c> (children that
+    /// changed alone are seen only by a full read).
+    /// </summary>
     public Plan PlanRun(RunContext run, EndpointDefinition endpoint, RunRequest request)
     {
         var site = endpoint.SiteScoped ? request.Site : null;
         var state = cursors.Get(endpoint.Slug, endpoint.SiteScoped ? site ?? "" : "");
         var full = request.Mode == SyncMode.Full || state?.Cursor is null;
+        if (!full && sync.FullSyncInterval(endpoint.Slug) is { } every)
+        {
+            var lastFull = state!.LastFullSyncAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
+            if (lastFull is null || time.GetUtcNow().UtcDateTime - lastFull > every)
+            {
+                full = true;
+                run.Info($"The last full sync of {endpoint.Slug} was {(lastFull is null ? "never" : $"at {lastFull:u}")}, longer ago than " +
+                         $"Sync:FullEvery:{endpoint.Slug} ({Durations.Describe(every)}): this run reads everything, so that children that changed " +
+                         "without their parent are read too.");
+            }
+        }
+
         if (full && request.Mode != SyncMode.Full)
         {
             queue.SetMode(run.RunId, SyncMode.Full);
@@ -60,136 +77,163 @@ internal sealed class EndpointSyncer(
     {
         var (endpoint, site, state, full) = (plan.Endpoint, plan.Site, plan.State, plan.Full);
         var scope = new MaximoQuery { Where = endpoint.Where(site, sync), SavedQuery = sync.SavedQuery.GetValueOrDefault(endpoint.Slug) };
-        var changed = full ? scope : ChangedSince(endpoint, scope, state!.Cursor!);
+        var changed = full ? scope : cursorProbe.ChangedSince(endpoint, scope, state!.Cursor!);
 
         run.Info($"{(full ? "Full" : "Incremental")} sync of {endpoint.Slug} ({endpoint.ObjectStructure})" +
                  $"{(endpoint.SiteScoped ? $" for site {site}" : "")} from {client.BaseUrl}" +
                  $"{(full ? "" : $", changes since {state!.Cursor}")}.");
 
-        // The next cursor is taken before reading, so that records changed while this run reads are
-        // read again next time rather than skipped.
-        var nextCursor = await NextCursorAsync(endpoint, scope, full ? null : state!.Cursor, cancellationToken);
-        var total = await client.CountAsync(endpoint.ObjectStructure, changed, cancellationToken);
+        // What the server has, where the next run starts (taken before reading, so that records changed
+        // while this run reads are read again next time), how many records and which ids: asked at once.
+        // The first to fail stops the others: one explanation, and no retries spent on a lost cause.
+        using var probes = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var selecting = Probe(selectProbe.PlanAsync(run, endpoint, probes.Token), probes);
+        var nextCursor = Probe(cursorProbe.NextAsync(endpoint, scope, full ? null : state!.Cursor, probes.Token), probes);
+        var counting = Probe(client.CountAsync(endpoint.ObjectStructure, changed, probes.Token), probes);
+        var lowest = Probe(EdgeAsync(endpoint, changed, ascending: true, probes.Token), probes);
+        var highest = Probe(EdgeAsync(endpoint, changed, ascending: false, probes.Token), probes);
+        await WhenAllOrFirstFailure(selecting, nextCursor, counting, lowest, highest);
+        var (select, total) = (await selecting, await counting);
+
         counters.SetTotal(run.RunId, total);
         run.Info($"Maximo has {total:N0} {endpoint.ObjectStructure} record(s) to read.");
         var progress = new ProgressTracker(run, total);
         progress.Report();
 
-        var read = total == 0 ? new ReadResult(0, []) : await ReadAndWriteAsync(run, endpoint, changed, progress, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (read.Records < total)
+        using var connection = database.OpenConnection();
+        using var writer = new ReplicaWriter(connection, endpoint.Root, SelectClause.Tables(endpoint.Root, select.ChildPaths), time);
+        var sink = new PageSink(writer, counters, run, progress);
+        var read = "nothing to read";
+        if (total > 0 && await lowest is { } min && await highest is { } max)
         {
-            run.Warn($"Maximo counted {total:N0} records but {read.Records:N0} were read: records left the filter or were deleted while the sync ran.");
+            read = await ReadAsync(run, plan, changed, select.Select, sink, min, max, total, cancellationToken);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        progress.Report();
+        if (sink.Records < total)
+        {
+            run.Warn($"Maximo counted {total:N0} records but {sink.Records:N0} were read: records left the filter or were deleted while the sync ran.");
+        }
+
+        var cursor = await nextCursor ?? state?.Cursor;
         return RunOutcome.Succeeded("", transaction =>
         {
-            var swept = full ? Sweep(run, plan, transaction) : 0;
-            cursors.SaveSuccess(transaction, endpoint.Slug, plan.SiteKey, nextCursor ?? state?.Cursor, full, run.RunId);
+            var swept = full ? checks.Sweep(run, plan, transaction) : 0;
+            cursors.SaveSuccess(transaction, endpoint.Slug, plan.SiteKey, cursor, full, run.RunId);
             return (swept > 0 ? $"Marked {swept:N0} {endpoint.Root.Name} row(s) that Maximo no longer has in scope as deleted. " : "") +
-                   $"Done: {read.Records:N0} records in {run.Elapsed.TotalSeconds:N1} s.";
+                   $"Done: {sink.Records:N0} records in {run.Elapsed.TotalSeconds:N1} s.";
         }) with
         {
-            SchemaReport = SchemaReport(run, read.Untyped),
-            ReferenceReport = References(run, endpoint, site),
+            SchemaReport = SchemaReport(run, sink.Untyped, select, read),
+            ReferenceReport = checks.References(run, endpoint, site),
         };
     }
 
-    private MaximoQuery ChangedSince(EndpointDefinition endpoint, MaximoQuery scope, string cursor) => endpoint.Cursor switch
+    private static async Task<T> Probe<T>(Task<T> probe, CancellationTokenSource all)
     {
-        CursorKind.ChangeDate => scope with
-        {
-            Where = MaximoWhere.And(scope.Where, MaximoWhere.GreaterOrEqual("changedate",
-                DateTimeOffset.Parse(cursor, CultureInfo.InvariantCulture) - TimeSpan.FromSeconds(sync.OverlapSeconds), maximo.DateFilterFormat)),
-        },
-        _ => scope with { DeltaSinceRowstamp = long.Parse(cursor, CultureInfo.InvariantCulture) },
-    };
-
-    /// <summary>The newest changedate in scope, or the current max rowstamp of the delta, as Maximo sees it now.</summary>
-    private async Task<string?> NextCursorAsync(EndpointDefinition endpoint, MaximoQuery scope, string? cursor, CancellationToken cancellationToken)
-    {
-        if (endpoint.Cursor == CursorKind.ChangeDate)
-        {
-            using var newest = await client.GetPageAsync(endpoint.ObjectStructure,
-                scope with { Select = "changedate", OrderBy = [("changedate", false)], PageSize = 1 }, cancellationToken);
-            return newest.Members.Count > 0 && newest.Members[0].TryGetProperty("changedate", out var date) && date.ValueKind == JsonValueKind.String
-                ? date.GetString()
-                : cursor;
-        }
-
-        var since = cursor is null ? 0 : long.Parse(cursor, CultureInfo.InvariantCulture);
-        using var delta = await client.GetPageAsync(endpoint.ObjectStructure,
-            scope with { Select = endpoint.UniqueId, DeltaSinceRowstamp = since, PageSize = 1 }, cancellationToken);
-        return delta.MaxRowstamp?.ToString(CultureInfo.InvariantCulture) ?? cursor;
-    }
-
-    private sealed record ReadResult(long Records, Dictionary<string, SortedSet<string>> Untyped);
-
-    private async Task<ReadResult> ReadAndWriteAsync(RunContext run, EndpointDefinition endpoint, MaximoQuery changed, ProgressTracker progress, CancellationToken cancellationToken)
-    {
-        var uid = endpoint.UniqueId;
-        var min = await EdgeAsync(endpoint, changed, ascending: true, cancellationToken);
-        var max = await EdgeAsync(endpoint, changed, ascending: false, cancellationToken);
-        if (min is null || max is null)
-        {
-            return new ReadResult(0, []);
-        }
-
-        var ranges = KeysetRanges.Split(min.Value, max.Value, progress.Total ?? 0, maximo.PageSize, maximo.MaxConcurrentRequests);
-        var workers = Math.Min(maximo.MaxConcurrentRequests, ranges.Count);
-        var pages = Channel.CreateBounded<MaximoPage>(new BoundedChannelOptions(workers) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = new RangeReader(client, endpoint, changed, maximo, run);
-        var producing = reader.ProduceAsync(ranges, workers, pages.Writer, stop);
-
-        var untyped = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        long records = 0;
         try
         {
-            using var connection = database.OpenConnection();
-            using var writer = new ReplicaWriter(connection, endpoint.Root, endpoint.ChildTables, time);
-            await foreach (var page in pages.Reader.ReadAllAsync(cancellationToken))
-            {
-                using (page)
-                {
-                    // Cancellation takes effect between pages: a page is written whole or not at all.
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var result = writer.WritePage(page.Members, run.RunId, (transaction, written) => counters.RecordPage(transaction, run.RunId, written));
-                    records += result.Records;
-                    foreach (var (table, names) in result.UntypedAttributes)
-                    {
-                        if (!untyped.TryGetValue(table, out var set))
-                        {
-                            untyped[table] = set = new SortedSet<string>(StringComparer.Ordinal);
-                        }
-
-                        set.UnionWith(names);
-                    }
-
-                    progress.Add(result);
-                }
-            }
+            return await probe;
         }
-        finally
+        catch
         {
-            await stop.CancelAsync();
-            await producing;
-            while (pages.Reader.TryRead(out var left))
-            {
-                left.Dispose();
-            }
+            await all.CancelAsync();
+            throw;
         }
-
-        if (reader.Failure is { } failure)
-        {
-            throw failure;
-        }
-
-        progress.Report();
-        return new ReadResult(records, untyped);
     }
 
-    /// <summary>The lowest or highest unique id in scope, or null when nothing is.</summary>
+    /// <summary>Waits for every task; throws the first real failure rather than the cancellations it caused in the others.</summary>
+    private static async Task WhenAllOrFirstFailure(params Task[] tasks)
+    {
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch
+        {
+            var failure = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException);
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Reads by keyset ranges, or, once the server shows it ignores the order, by a stable snapshot. Says how it read.</summary>
+    private async Task<string> ReadAsync(RunContext run, Plan plan, MaximoQuery changed, string select, PageSink sink, long min, long max, long total,
+        CancellationToken cancellationToken)
+    {
+        var endpoint = plan.Endpoint;
+        var weight = new PageWeight(maximo.PageSizeFor(endpoint.Slug), run);
+        var limit = new RequestLimit(maximo.MaxConcurrentRequests);
+        var ranges = KeysetRanges.Split(min, max, total, weight.Size, maximo.MaxConcurrentRequests);
+        var workers = Math.Min(maximo.MaxConcurrentRequests, ranges.Count);
+        var reader = new RangeReader(client, endpoint, changed, select, weight, limit, run);
+        try
+        {
+            await sink.DrainAsync(async (pages, stop) =>
+            {
+                // The lowest id came from a request ordered by it: if anything lies below it, the order was not honoured.
+                try
+                {
+                    var below = CheckNothingBelowAsync(endpoint, changed, min, reader, stop);
+                    await reader.ProduceAsync(ranges, workers, pages, stop);
+                    await below;
+                }
+                finally
+                {
+                    pages.TryComplete();
+                }
+            }, workers, cancellationToken);
+
+            if (reader.Failure is { } failure)
+            {
+                throw failure;
+            }
+
+            return "keyset ranges of the unique id";
+        }
+        catch (OrderNotHonouredException e)
+        {
+            run.Warn($"{e.Message} Reading a stable snapshot instead (pages by number, de-duplicated by unique id, checked against Maximo's count); " +
+                     "the pages already written are kept.");
+            var unordered = new UnorderedReader(client, endpoint, changed, select, weight, run);
+            await sink.DrainAsync(async (pages, stop) =>
+            {
+                try
+                {
+                    await unordered.ProduceAsync(pages, stop.Token);
+                }
+                finally
+                {
+                    pages.TryComplete();
+                }
+            }, 1, cancellationToken);
+            return "a stable snapshot: the server ignored oslc.orderBy";
+        }
+    }
+
+    private async Task CheckNothingBelowAsync(EndpointDefinition endpoint, MaximoQuery changed, long min, RangeReader reader, CancellationTokenSource stop)
+    {
+        var where = MaximoWhere.And(changed.Where, MaximoWhere.LessThan(endpoint.UniqueId, min));
+        try
+        {
+            if (await client.CountAsync(endpoint.ObjectStructure, changed with { Where = where }, stop.Token) > 0)
+            {
+                reader.Fail(new OrderNotHonouredException(endpoint, $"records with {endpoint.UniqueId} below {min}, the lowest it gave when asked for the lowest, exist"));
+                await stop.CancelAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The read stopped for another reason, which is the one to report.
+        }
+    }
+
+    /// <summary>The lowest or highest unique id in scope as the server gives it, or null when nothing is.</summary>
     private async Task<long?> EdgeAsync(EndpointDefinition endpoint, MaximoQuery changed, bool ascending, CancellationToken cancellationToken)
     {
         using var page = await client.GetPageAsync(endpoint.ObjectStructure,
@@ -198,92 +242,22 @@ internal sealed class EndpointSyncer(
     }
 
     /// <summary>
-    /// Soft-deletes the rows in the endpoint's scope that this full run did not write, unless that
-    /// would remove more than <c>Sync:MaxDeleteFraction</c> of them (a partial read looks exactly like
-    /// a mass delete): then it refuses, having deleted nothing. Returns the rows it marked.
+    /// Per table, the attributes only raw holds; then, under keys starting with <c>_</c> (no table's
+    /// name does), the select the run read with, the children the server lacks, and how it read.
     /// </summary>
-    private long Sweep(RunContext run, Plan plan, SqliteTransaction transaction)
+    private static string SchemaReport(RunContext run, IReadOnlyDictionary<string, SortedSet<string>> untyped, SelectPlan select, string read)
     {
-        var table = plan.Endpoint.Root.Name;
-        var site = plan.Site;
-        var scope = $"\"deleted_at\" IS NULL{(plan.Endpoint.SiteScoped && site is not null ? " AND siteid = $site" : "")}";
-        using var count = SqliteCommands.Create(transaction.Connection!, transaction,
-            $"SELECT COUNT(*), COALESCE(SUM(sync_run_id IS NOT $run), 0) FROM \"{table}\" WHERE {scope}", ("$run", run.RunId), ("$site", site));
-        long live, unseen;
-        using (var reader = count.ExecuteReader())
+        if (untyped.Count > 0)
         {
-            reader.Read();
-            live = reader.GetInt64(0);
-            unseen = reader.GetInt64(1);
+            run.Log(SyncLogLevel.Debug, "Attributes kept only in raw (no typed column): " +
+                                        string.Join(", ", untyped.Select(kv => $"{kv.Key} {kv.Value.Count}")) + ".");
         }
 
-        if (unseen == 0)
-        {
-            return 0;
-        }
-
-        var fraction = (double)unseen / live;
-        if (fraction > sync.MaxDeleteFraction && !plan.Force)
-        {
-            throw new SyncRefusedException(
-                $"The full sync would mark {unseen:N0} of {live:N0} {table} rows as deleted ({fraction:P0}), more than " +
-                $"Sync:MaxDeleteFraction ({sync.MaxDeleteFraction:P0}) allows, so nothing was deleted. A partial read from Maximo " +
-                "looks like a mass delete; if Maximo really lost these records, run a full sync with force.");
-        }
-
-        using var sweep = SqliteCommands.Create(transaction.Connection!, transaction,
-            $"UPDATE \"{table}\" SET deleted_at = $now WHERE {scope} AND sync_run_id IS NOT $run",
-            ("$now", time.GetUtcNow().UtcDateTime.ToString(ReplicaColumns.DateFormat, CultureInfo.InvariantCulture)), ("$run", run.RunId), ("$site", site));
-        long deleted = sweep.ExecuteNonQuery();
-        RunCounters.RecordSweep(transaction, run.RunId, table, deleted);
-        return deleted;
-    }
-
-    private static string? SchemaReport(RunContext run, Dictionary<string, SortedSet<string>> untyped)
-    {
-        if (untyped.Count == 0)
-        {
-            return null;
-        }
-
-        run.Log(SyncLogLevel.Debug, "Attributes kept only in raw (no typed column): " +
-                                    string.Join(", ", untyped.Select(kv => $"{kv.Key} {kv.Value.Count}")) + ".");
-
-        return JsonSerializer.Serialize(untyped.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
-    }
-
-    /// <summary>Counts rows that refer to rows of another object structure that the replica does not have.</summary>
-    private string? References(RunContext run, EndpointDefinition endpoint, string? site)
-    {
-        if (endpoint.References.Count == 0)
-        {
-            return null;
-        }
-
-        using var connection = database.OpenConnection();
-        var report = new Dictionary<string, object>();
-        foreach (var check in endpoint.References)
-        {
-            var from = check.From.Name;
-            var join = string.Join(" AND ", check.Columns.Zip(check.ToColumns, (a, b) => $"t.\"{b}\" = f.\"{a}\""));
-            var distinct = string.Join(" || '/' || ", check.Columns.Select(c => $"f.\"{c}\""));
-            var siteFilter = endpoint.SiteScoped && site is not null && check.Columns.Contains("siteid") ? " AND f.siteid = $site" : "";
-            using var command = SqliteCommands.Create(connection, null,
-                $"SELECT COUNT(*), COUNT(DISTINCT {distinct}) FROM \"{from}\" f WHERE f.deleted_at IS NULL AND f.\"{check.Columns[0]}\" IS NOT NULL{siteFilter} " +
-                $"AND NOT EXISTS (SELECT 1 FROM \"{check.To.Name}\" t WHERE {join} AND t.deleted_at IS NULL)",
-                ("$site", site));
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            var (rows, missing) = (reader.GetInt64(0), reader.GetInt64(1));
-            if (rows > 0)
-            {
-                var message = $"{rows:N0} {from} row(s) reference {missing:N0} {check.What} not in the replica.";
-                var filler = EndpointCatalog.DependencyOrder.FirstOrDefault(e => e.Root == check.To);
-                run.Warn(message + (filler is null || filler == endpoint ? "" : $" Sync {filler.Slug} to fill them in."));
-                report[$"{from}.{string.Join("+", check.Columns)}"] = new { rows, missing, what = check.What };
-            }
-        }
-
-        return report.Count == 0 ? null : JsonSerializer.Serialize(report);
+        var report = untyped.ToDictionary(kv => kv.Key, kv => (object)kv.Value.ToArray());
+        report["_select"] = select.Select;
+        report["_selectSource"] = select.Source;
+        report["_missingChildren"] = select.Dropped;
+        report["_read"] = read;
+        return JsonSerializer.Serialize(report);
     }
 }

@@ -3,21 +3,25 @@ using System.Threading.Channels;
 using MaximoOffline.Data.Writing;
 using MaximoOffline.Sync.Client;
 using MaximoOffline.Sync.Endpoints;
-using MaximoOffline.Sync.Settings;
 
 namespace MaximoOffline.Sync.Engine;
 
 /// <summary>
-/// Reads keyset ranges with a few requests in flight and hands the pages, in any order, to the single
-/// writer through a bounded channel: memory stays at a few pages whatever the collection's size.
+/// Reads keyset ranges (<c>uid &gt; last</c>, ordered by the unique id) with a few requests in flight
+/// and hands the pages, in any order, to the single writer through a bounded channel: memory stays at
+/// a few pages whatever the collection's size. The order is checked, not trusted: a page whose ids are
+/// not strictly ascending inside its range stops the read with <see cref="OrderNotHonouredException"/>
+/// before it is handed on, and the caller reads another way.
 /// </summary>
-internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoint, MaximoQuery changed, MaximoOptions options, RunContext run)
+internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoint, MaximoQuery changed, string select,
+    PageWeight weight, RequestLimit limit, RunContext run)
 {
     private Exception? _failure;
 
     /// <summary>The first error any range met, when reading stopped because of one.</summary>
     public Exception? Failure => _failure;
 
+    /// <summary>Reads every range; the caller completes <paramref name="pages"/>. A failure is kept in <see cref="Failure"/> and stops the others.</summary>
     public async Task ProduceAsync(List<(long From, long? Before)> ranges, int workers, ChannelWriter<MaximoPage> pages, CancellationTokenSource stop)
     {
         var queue = new Queue<(long, long?)>(ranges);
@@ -44,14 +48,16 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
             }
             catch (Exception e)
             {
-                Interlocked.CompareExchange(ref _failure, e, null);
+                Fail(e);
                 await stop.CancelAsync();
             }
         }
 
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync)));
-        pages.TryComplete();
     }
+
+    /// <summary>Stops the read with <paramref name="failure"/> (the first one reported wins).</summary>
+    public void Fail(Exception failure) => Interlocked.CompareExchange(ref _failure, failure, null);
 
     private async Task ReadRangeAsync(long from, long? before, ChannelWriter<MaximoPage> pages, CancellationToken cancellationToken)
     {
@@ -63,8 +69,7 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
                 changed.Where,
                 last is null ? MaximoWhere.GreaterOrEqual(uid, from) : MaximoWhere.GreaterThan(uid, last.Value),
                 before is null ? null : MaximoWhere.LessThan(uid, before.Value));
-            var query = changed with { Where = where, Select = endpoint.Select, OrderBy = [(uid, true)], PageSize = options.PageSize };
-            var page = await client.GetPageAsync(endpoint.ObjectStructure, query, cancellationToken, run.Warn);
+            var (page, size) = await FetchAsync(changed with { Where = where, Select = select, OrderBy = [(uid, true)] }, cancellationToken);
             if (page.Members.Count == 0)
             {
                 page.Dispose();
@@ -74,12 +79,7 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
             long highest;
             try
             {
-                highest = page.Members.Max(m => UniqueId(m, endpoint));
-                if (last is not null && highest <= last)
-                {
-                    throw new MaximoResponseException(
-                        $"Maximo returned {endpoint.ObjectStructure} records out of order ({uid} {highest} after {last}); the page was not used.", transient: false);
-                }
+                highest = CheckOrder(page, last ?? from - 1, before);
             }
             catch
             {
@@ -89,7 +89,7 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
 
             // A full page, or a page Maximo says is followed by another, means the range goes on: a
             // server that caps the page size below the one asked for does not truncate the read.
-            var more = page.Members.Count >= options.PageSize || page.NextPage is not null;
+            var more = page.Members.Count >= size || page.NextPage is not null;
             try
             {
                 await pages.WriteAsync(page, cancellationToken);
@@ -109,9 +109,64 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
         }
     }
 
+    /// <summary>One page at the current page size, within the request limit; a page too heavy is asked for again smaller.</summary>
+    private async Task<(MaximoPage Page, int Size)> FetchAsync(MaximoQuery query, CancellationToken cancellationToken)
+    {
+        var hooks = new ReadHooks(Retrying, AdaptsPageWeight: true);
+        while (true)
+        {
+            var size = weight.Size;
+            using (await limit.EnterAsync(cancellationToken))
+            {
+                try
+                {
+                    var page = await client.GetPageAsync(endpoint.ObjectStructure, query with { PageSize = size }, cancellationToken, hooks);
+                    limit.Succeeded();
+                    return (page, size);
+                }
+                catch (Exception e) when (MaximoFailures.IsPageTooHeavy(e) && weight.Halve(size, e))
+                {
+                }
+            }
+        }
+    }
+
+    private void Retrying(RetryNotice notice)
+    {
+        if (MaximoFailures.IsThrottled(notice.Cause))
+        {
+            limit.Throttled();
+        }
+
+        run.Warn(notice.Message);
+    }
+
+    /// <summary>The page's ids must rise strictly and stay inside the range; returns the highest.</summary>
+    private long CheckOrder(MaximoPage page, long after, long? before)
+    {
+        var previous = after;
+        foreach (var member in page.Members)
+        {
+            var id = UniqueId(member, endpoint);
+            if (id <= previous || id >= before)
+            {
+                throw new OrderNotHonouredException(endpoint,
+                    id <= previous ? $"{endpoint.UniqueId} {id} came after {previous}" : $"{endpoint.UniqueId} {id} is outside the range asked for (below {before})");
+            }
+
+            previous = id;
+        }
+
+        return previous;
+    }
+
     public static long UniqueId(JsonElement record, EndpointDefinition endpoint) =>
         record.ValueKind == JsonValueKind.Object && record.TryGetProperty(endpoint.UniqueId, out var value) && JsonValues.TryGetInteger(value, out var id)
             ? id
             : throw new MaximoResponseException(
                 $"Maximo sent a {endpoint.ObjectStructure} record without its unique id '{endpoint.UniqueId}'; check that the object structure includes it.", transient: false);
 }
+
+/// <summary>Maximo did not return records in the order asked for (<c>oslc.orderBy</c> ignored), so keyset ranges cannot be trusted.</summary>
+internal sealed class OrderNotHonouredException(EndpointDefinition endpoint, string detail)
+    : Exception($"Maximo does not return {endpoint.ObjectStructure} records in the order asked for (oslc.orderBy=+{endpoint.UniqueId}): {detail}.");

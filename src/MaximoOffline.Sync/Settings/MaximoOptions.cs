@@ -31,6 +31,26 @@ public sealed class MaximoOptions
 
     public int PageSize { get; set; } = 500;
 
+    /// <summary>
+    /// Starting page sizes per endpoint slug (<c>Maximo:PageSize:&lt;slug&gt;</c>), beside the
+    /// <c>Maximo:PageSize</c> every other endpoint starts with. Read from configuration by
+    /// <see cref="ReadPageSizes"/>: one key cannot be both a number and a section for the binder.
+    /// </summary>
+    public Dictionary<string, int> PageSizes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The page size an endpoint starts with.</summary>
+    public int PageSizeFor(string slug) => PageSizes.TryGetValue(slug, out var size) ? size : PageSize;
+
+    /// <summary>Reads <c>Maximo:PageSize:&lt;slug&gt;</c>; a value that is not a number is kept as 0, which validation names.</summary>
+    public void ReadPageSizes(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var child in configuration.GetSection($"{Section}:{nameof(PageSize)}").GetChildren())
+        {
+            PageSizes[child.Key] = int.TryParse(child.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var size) ? size : 0;
+        }
+    }
+
     public int MaxConcurrentRequests { get; set; } = 4;
 
     public DateFilterFormat DateFilterFormat { get; set; } = DateFilterFormat.Offset;

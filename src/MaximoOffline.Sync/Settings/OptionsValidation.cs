@@ -43,6 +43,16 @@ internal sealed class MaximoOptionsValidator : IValidateOptions<MaximoOptions>
         }
 
         Range(errors, "Maximo:PageSize", options.PageSize, 1, 10_000);
+        foreach (var (slug, size) in options.PageSizes)
+        {
+            if (Endpoints.EndpointCatalog.Find(slug) is null)
+            {
+                errors.Add($"Maximo:PageSize:{slug} names no endpoint; use one of {string.Join(", ", Endpoints.EndpointCatalog.Slugs)}.");
+            }
+
+            Range(errors, $"Maximo:PageSize:{slug}", size, 1, 10_000);
+        }
+
         Range(errors, "Maximo:MaxConcurrentRequests", options.MaxConcurrentRequests, 1, 32);
         Range(errors, "Maximo:TimeoutSeconds", options.TimeoutSeconds, 1, 3600);
         Range(errors, "Maximo:MaxRetries", options.MaxRetries, 0, 10);
@@ -91,7 +101,11 @@ internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             }
         }
 
-        foreach (var (section, keys) in new[] { ("Sync:Schedule", options.Schedule.Keys), ("Sync:Where", options.Where.Keys), ("Sync:SavedQuery", options.SavedQuery.Keys) })
+        foreach (var (section, keys) in new[]
+                 {
+                     ("Sync:Schedule", options.Schedule.Keys), ("Sync:Where", options.Where.Keys), ("Sync:SavedQuery", options.SavedQuery.Keys),
+                     ("Sync:FullEvery", options.FullEvery.Keys), ("Sync:Select", options.Select.Keys),
+                 })
         {
             foreach (var key in keys)
             {
@@ -108,6 +122,22 @@ internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             if (fields is not (5 or 6))
             {
                 errors.Add($"Sync:Schedule:{slug} '{cron}' is not a cron expression (5 or 6 fields, e.g. '0 2 * * *').");
+            }
+        }
+
+        foreach (var (slug, every) in options.FullEvery)
+        {
+            if (!Durations.TryParse(every, out _))
+            {
+                errors.Add($"Sync:FullEvery:{slug} '{every}' is not a duration; write it as 24h, 7d, 90m, or 0 to turn it off.");
+            }
+        }
+
+        foreach (var (slug, select) in options.Select)
+        {
+            if (string.IsNullOrWhiteSpace(select) || select.Count(c => c == '{') != select.Count(c => c == '}'))
+            {
+                errors.Add($"Sync:Select:{slug} '{select}' is not an oslc.select (attributes and child{{...}} lists, braces balanced).");
             }
         }
 

@@ -42,6 +42,30 @@ public sealed class SyncOptions
         return ReplicaDatabase.At(section[nameof(DatabasePath)], section.GetValue<int?>(nameof(MaxDatabaseMegabytes)));
     }
 
+    /// <summary>
+    /// Per endpoint slug, how old the last full sync of an endpoint and site may get before an
+    /// incremental run reads everything instead (<c>24h</c>, <c>7d</c>, <c>90m</c>, <c>1.12:00:00</c>; <c>0</c>: never).
+    /// Maximo's deltas see only the main record: a child that changed alone (a balance after an issue,
+    /// a meter reading, a labour transaction) is read again only by a full sync.
+    /// </summary>
+    public Dictionary<string, string> FullEvery { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Replacement <c>oslc.select</c> per endpoint slug, for sites with their own object structures.</summary>
+    public Dictionary<string, string> Select { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The full-sync interval of an endpoint (<see cref="FullEvery"/>), or null when turned off.</summary>
+    public TimeSpan? FullSyncInterval(string slug)
+    {
+        if (FullEvery.TryGetValue(slug, out var text))
+        {
+            return Durations.TryParse(text, out var configured) ? configured is { TotalSeconds: > 0 } ? configured : null : null;
+        }
+
+        // Inventory balances, work order transactions and meter readings change many times a day
+        // without their parent; people, locations and domains rarely do.
+        return slug is "inventory" or "wodetail" or "assets" ? TimeSpan.FromHours(24) : TimeSpan.FromDays(7);
+    }
+
     /// <summary>How far back an incremental changedate sync re-reads, to catch rows changed within the same second.</summary>
     public int OverlapSeconds { get; set; } = 60;
 }

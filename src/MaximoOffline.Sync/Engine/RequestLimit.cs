@@ -1,0 +1,110 @@
+namespace MaximoOffline.Sync.Engine;
+
+/// <summary>
+/// How many page requests of a run may be in flight. It starts at <c>Maximo:MaxConcurrentRequests</c>;
+/// when the server or a gateway asks for fewer (429, 503) it halves, and after a run of successes it
+/// climbs back one at a time, so a throttled server is eased off and then used fully again.
+/// </summary>
+internal sealed class RequestLimit(int maximum)
+{
+    /// <summary>Successful requests in a row that earn one more request in flight.</summary>
+    private const int SuccessesPerStep = 10;
+
+    private readonly Lock _gate = new();
+    private readonly Queue<TaskCompletionSource> _waiting = new();
+    private int _limit = Math.Max(1, maximum);
+    private int _inFlight;
+    private int _successes;
+
+    public int Limit
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _limit;
+            }
+        }
+    }
+
+    /// <summary>Waits for a free slot; dispose the result when the request is done.</summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource waiter;
+        lock (_gate)
+        {
+            if (_inFlight < _limit)
+            {
+                _inFlight++;
+                return new Slot(this);
+            }
+
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Enqueue(waiter);
+        }
+
+        await using (cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken)))
+        {
+            await waiter.Task;
+        }
+
+        return new Slot(this);
+    }
+
+    /// <summary>The server asked for fewer requests: halve the limit (at least one stays).</summary>
+    public void Throttled()
+    {
+        lock (_gate)
+        {
+            _limit = Math.Max(1, _limit / 2);
+            _successes = 0;
+        }
+    }
+
+    public void Succeeded()
+    {
+        lock (_gate)
+        {
+            if (_limit < maximum && ++_successes >= SuccessesPerStep)
+            {
+                _limit++;
+                _successes = 0;
+                Wake();
+            }
+        }
+    }
+
+    private void Leave()
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+            Wake();
+        }
+    }
+
+    // Under _gate: hand free slots to waiters that are still waiting.
+    private void Wake()
+    {
+        while (_inFlight < _limit && _waiting.TryDequeue(out var next))
+        {
+            if (next.TrySetResult())
+            {
+                _inFlight++;
+            }
+        }
+    }
+
+    private sealed class Slot(RequestLimit limit) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                limit.Leave();
+            }
+        }
+    }
+}
