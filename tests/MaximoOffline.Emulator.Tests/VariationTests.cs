@@ -114,9 +114,12 @@ public sealed class VariationTests(VariationsFixture fixture) : IClassFixture<Va
         using var top = await _http.SendAsync(HttpMethod.Get, "api/os/mxapiasset", new Dictionary<string, string?> { ["lean"] = "1", ["oslc.select"] = "assetnum,nosuchchild{*}" });
         using var nested = await _http.SendAsync(HttpMethod.Get, "api/os/mxapiperuser", new Dictionary<string, string?> { ["lean"] = "1", ["oslc.select"] = "personid,maxuser{*,groupuser{*,nosuch{*}}}" });
         using var known = await _http.SendAsync(HttpMethod.Get, "api/os/mxapiperuser", new Dictionary<string, string?> { ["lean"] = "1", ["oslc.select"] = "personid,maxuser{*,groupuser{*,maxgroup{*}}}" });
+        var href = (await _http.QueryAsync("mxapiasset", ("oslc.pageSize", "1")))["member"]![0]!["href"]!.GetValue<string>();
+        using var member = await _http.SendAsync(HttpMethod.Get, "", configure: r => r.RequestUri = new Uri(href + "?lean=1&oslc.select=assetnum,nosuchchild{*}"));
 
         Assert.Equal(expected, top.StatusCode);
         Assert.Equal(expected, nested.StatusCode);
+        Assert.Equal(expected, member.StatusCode);
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
         if (expected == HttpStatusCode.BadRequest)
         {

@@ -113,6 +113,7 @@ internal static class ObjectStructureApi
         try
         {
             selection = SelectParser.Parse(context.Request.Query["oslc.select"]) ?? Selection.Star;
+            SelectionCheck.Check(store, selection, state.Variations.UnknownChild);
         }
         catch (QueryError error)
         {
