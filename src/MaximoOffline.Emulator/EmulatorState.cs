@@ -14,7 +14,7 @@ internal sealed class EmulatorState(IOptions<EmulatorOptions> options, TimeProvi
     private readonly Lock _gate = new();
     private Dataset? _data;
     private KeyStore? _keys;
-    private Variations? _variations;
+    private volatile Variations _variations = Variations.From(options.Value);
 
     public EmulatorOptions Options => options.Value;
     public TimeProvider Time => time;
@@ -25,8 +25,8 @@ internal sealed class EmulatorState(IOptions<EmulatorOptions> options, TimeProvi
     // How this server differs from the well-behaved one; read once per request.
     public Variations Variations
     {
-        get => Volatile.Read(ref _variations) ?? Interlocked.CompareExchange(ref _variations, Variations.From(Options), null) ?? _variations!;
-        set => Volatile.Write(ref _variations, value);
+        get => _variations;
+        set => _variations = value;
     }
 
     public Dataset Data
