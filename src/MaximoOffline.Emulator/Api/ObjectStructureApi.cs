@@ -86,8 +86,7 @@ internal static class ObjectStructureApi
         else
         {
             var (indexes, max) = QueryExecutor.Match(store, query, variations);
-            var opened = state.StablePages.Open(data, store.Structure.Name, indexes, query.PageSize, max, query.PageNo, idle);
-            set = new StableSet(opened, data, store.Structure.Name, indexes, query.PageSize, max);
+            set = state.StablePages.Open(data, store.Structure.Name, indexes, query.PageSize, max, query.PageNo, idle);
         }
         var page = set.Page(query.PageNo).Where(store.IsLive).ToList();
         var selection = query.Select ?? new Selection();

@@ -26,8 +26,8 @@ internal sealed class StablePages(TimeProvider time)
         }
     }
 
-    // Keeps a set whose page `served` was just answered; returns its stable id.
-    public string Open(Dataset data, string objectStructure, int[] indexes, int pageSize, long? maxRowstamp, int served, TimeSpan idle)
+    // Keeps a set whose page `served` is being answered (unless that page is its last).
+    public StableSet Open(Dataset data, string objectStructure, int[] indexes, int pageSize, long? maxRowstamp, int served, TimeSpan idle)
     {
         var set = new StableSet(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), data, objectStructure, indexes, pageSize, maxRowstamp)
         {
@@ -46,7 +46,7 @@ internal sealed class StablePages(TimeProvider time)
                 _sets[set.Id] = set;
             }
         }
-        return set.Id;
+        return set;
     }
 
     // The set, if page `pageNo` of it can still be served; it then counts as served.
