@@ -20,6 +20,8 @@ public static class EmulatorExtensions
             .Validate(o => o.Scale >= 1, "Emulator:Scale must be at least 1.")
             .Validate(o => o.MaxPageSize >= 1, "Emulator:MaxPageSize must be at least 1.")
             .Validate(o => !string.IsNullOrEmpty(o.ApiKey), "Emulator:ApiKey must be set.")
+            .Validate(o => o.RecordCost >= TimeSpan.Zero, "Emulator:RecordCost must not be negative.")
+            .Validate(o => o.StablePagingIdleTimeout > TimeSpan.Zero, "Emulator:StablePagingIdleTimeout must be positive.")
             .Validate(o => o.DataDirectory is null || Directory.Exists(o.DataDirectory), "Emulator:DataDirectory must be an existing folder.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

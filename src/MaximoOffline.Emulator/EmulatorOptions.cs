@@ -29,4 +29,29 @@ public sealed class EmulatorOptions
     public string ApiKeyUser { get; set; } = "MXINTADM";
     public string DefaultSite { get; set; } = "KDFAC";
     public string DefaultOrg { get; set; } = "EAGLENA";
+
+    // Server variations (README, "Server variations"); the defaults are the well-behaved server.
+    // fetchmodedelta's maxrowstamp header: the maximum over every matching record, or over the page served.
+    public MaxRowstampScope MaxRowstamp { get; set; } = MaxRowstampScope.Set;
+
+    // oslc.orderBy is accepted and ignored: pages come in storage order (a fixed permutation of the records).
+    public bool IgnoreOrder { get; set; }
+
+    public UnknownChildPolicy UnknownChild { get; set; } = UnknownChildPolicy.Ignore;
+
+    // A gateway in front of Maximo (an OpenShift route: 30 s) that answers 504 with an HTML page when a
+    // page costs more than this to serve. Null: no gateway.
+    public TimeSpan? GatewayTimeout { get; set; }
+
+    // What serving one record (root or child row) costs: a page is really delayed by its cost.
+    public TimeSpan RecordCost { get; set; } = TimeSpan.Zero;
+
+    // MAS Manage: no password login (maxauth, Basic); login and /oslc without a session redirect to an
+    // OIDC login page; only API keys on /api work.
+    public bool Mas { get; set; }
+
+    public RowstampFormat RowstampFormat { get; set; } = RowstampFormat.Number;
+
+    // stablepaging=1 keeps the matching ids this long after the last page read (mxe.oslc.idleexpiry).
+    public TimeSpan StablePagingIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

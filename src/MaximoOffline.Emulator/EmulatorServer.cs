@@ -64,5 +64,13 @@ public sealed class EmulatorServer : IAsyncDisposable
         to.ApiKeyUser = from.ApiKeyUser;
         to.DefaultSite = from.DefaultSite;
         to.DefaultOrg = from.DefaultOrg;
+        to.MaxRowstamp = from.MaxRowstamp;
+        to.IgnoreOrder = from.IgnoreOrder;
+        to.UnknownChild = from.UnknownChild;
+        to.GatewayTimeout = from.GatewayTimeout;
+        to.RecordCost = from.RecordCost;
+        to.Mas = from.Mas;
+        to.RowstampFormat = from.RowstampFormat;
+        to.StablePagingIdleTimeout = from.StablePagingIdleTimeout;
     }
 }

@@ -38,6 +38,10 @@ foreach (var address in app.Urls)
     Console.WriteLine($"Maximo emulator listening on {address.TrimEnd('/')}/maximo ({data})");
 }
 Console.WriteLine(options.ControlApiEnabled ? "Control API enabled under /emulator/" : "Control API disabled (--enable-control to enable)");
+if (Variations.From(options) != Variations.From(new EmulatorOptions { MaxPageSize = options.MaxPageSize }))
+{
+    Console.WriteLine($"Server variations: {Variations.From(options)}");
+}
 await app.WaitForShutdownAsync();
 return 0;
 

@@ -22,7 +22,7 @@ internal static class JsonSchemaApi
         var all = new Selection { All = true };
         foreach (var child in store.ChildNames)
         {
-            all.Children[child] = Selection.AllAttributes;
+            all.Children[child] = Selection.Star;
         }
         var records = new List<Rec>();
         data.Gate.EnterReadLock();

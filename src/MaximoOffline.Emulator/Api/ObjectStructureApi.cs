@@ -11,6 +11,7 @@ internal static class ObjectStructureApi
 {
     public static async Task CollectionAsync(HttpContext context, EmulatorState state, string root, string os)
     {
+        var variations = state.Variations;
         var data = state.Data;
         var store = Resolve(state, data, os);
         if (store is null)
@@ -19,14 +20,17 @@ internal static class ObjectStructureApi
             return;
         }
         CollectionQuery query;
-        PageResult page;
+        PageResult? page;
         try
         {
-            query = CollectionQuery.Parse(context.Request.Query, state.Options.MaxPageSize);
+            query = CollectionQuery.Parse(context.Request.Query, variations);
+            SelectionCheck.Check(store, query.Select, variations.UnknownChild);
             data.Gate.EnterReadLock();
             try
             {
-                page = QueryExecutor.Execute(store, query);
+                page = query.StableId is not null || query.StablePaging && !query.CountOnly
+                    ? StablePage(state, data, store, query, variations)
+                    : QueryExecutor.Execute(store, query, variations);
             }
             finally
             {
@@ -38,9 +42,14 @@ internal static class ObjectStructureApi
             await ErrorBody.WriteAsync(context, error.Status, error.ReasonCode, error.Message);
             return;
         }
+        if (page is null)
+        {
+            await NotFoundAsync(context, $"BMXAA8727E - The stable paging set {query.StableId} has expired or page {query.PageNo} was already served.");
+            return;
+        }
         if (page.MaxRowstamp is { } maxRowstamp)
         {
-            context.Response.Headers["maxrowstamp"] = maxRowstamp.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["maxrowstamp"] = RowstampText.Format(maxRowstamp, variations.RowstampFormat);
         }
         if (query.CountOnly)
         {
@@ -52,8 +61,42 @@ internal static class ObjectStructureApi
             });
             return;
         }
+        if (!await Gateway.ServeAsync(context, state, variations, store, page, query))
+        {
+            return;
+        }
         var href = $"{CollectionBody.RootHref(context.Request, root, query.Style.RelativeUri)}/os/{store.Structure.Href}";
         await CollectionBody.WriteAsync(context, page, query, href, store, context.RequestAborted);
+    }
+
+    // stablepaging=1 keeps the matching records on the first request; stableId pages through them.
+    // Null when the set has expired or the page was served already.
+    private static PageResult? StablePage(EmulatorState state, Dataset data, OsStore store, CollectionQuery query, Variations variations)
+    {
+        var idle = state.Options.StablePagingIdleTimeout;
+        StableSet? set;
+        if (query.StableId is { } id)
+        {
+            set = state.StablePages.Take(id, data, store.Structure.Name, query.PageNo, idle);
+            if (set is null)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            var (indexes, max) = QueryExecutor.Match(store, query, variations);
+            set = state.StablePages.Open(data, store.Structure.Name, indexes, query.PageSize, max, query.PageNo, idle);
+        }
+        var page = set.Page(query.PageNo).Where(store.IsLive).ToList();
+        var selection = query.Select ?? new Selection();
+        var hasNext = !set.IsFinished(query.PageNo);
+        return new PageResult(
+            page.ConvertAll(i => store.Snapshot(i, selection)),
+            query.CollectionCount ? set.Indexes.Length : null,
+            hasNext,
+            QueryExecutor.MaxRowstamp(store, query, variations, page, set.MaxRowstamp),
+            hasNext ? set.Id : null);
     }
 
     public static async Task MemberAsync(HttpContext context, EmulatorState state, string root, string os, string restId)
@@ -68,7 +111,8 @@ internal static class ObjectStructureApi
         Selection selection;
         try
         {
-            selection = SelectParser.Parse(context.Request.Query["oslc.select"]) ?? Selection.AllAttributes;
+            selection = SelectParser.Parse(context.Request.Query["oslc.select"]) ?? Selection.Star;
+            SelectionCheck.Check(store, selection, state.Variations.UnknownChild);
         }
         catch (QueryError error)
         {
@@ -94,7 +138,7 @@ internal static class ObjectStructureApi
             await NotFoundAsync(context, $"BMXAA8727E - The {store.Structure.MainTable.ToUpperInvariant()} record {restId} was not found.");
             return;
         }
-        var style = ResponseStyle.From(context.Request.Query);
+        var style = ResponseStyle.From(context.Request.Query, state.Variations.RowstampFormat);
         var href = $"{CollectionBody.RootHref(context.Request, root, style.RelativeUri)}/os/{store.Structure.Href}/{member.RestId}";
         await CollectionBody.WriteMemberAsync(context, member, href, store, selection, style);
     }

@@ -35,7 +35,8 @@ internal static class Authenticator
             }
             return state.Keys.Find(apiKey) is { Revoked: false } entry ? new AuthOutcome(entry.UserId) : AuthOutcome.BadKey();
         }
-        if (Credentials(request) is { } credentials)
+        // MAS takes no password over the API: such credentials are as good as none.
+        if (!state.Variations.Mas && Credentials(request) is { } credentials)
         {
             return Valid(state, credentials) ? new AuthOutcome(credentials.User.ToUpperInvariant()) : AuthOutcome.BadPassword();
         }

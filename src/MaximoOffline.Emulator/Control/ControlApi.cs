@@ -22,6 +22,33 @@ internal static class ControlApi
         });
         group.MapPost("os/{os}/touch", (EmulatorState s, string os, RecordsRequest? body) =>
             Change(s, os, store => new { touched = store.Touch(body?.Count ?? 1, body?.Ids, s.Time.GetUtcNow()), rowstamp = s.Data.Clock.Current }));
+        group.MapPost("os/{os}/set", (EmulatorState s, string os, SetRequest body) =>
+            body.Set is not { Count: > 0 } values
+                ? Problem("set must name at least one attribute and its value")
+                : Change(s, os, store => new
+                {
+                    changed = store.Set(body.Count ?? 1, body.Ids, values.ToDictionary(v => v.Key, v => Scalar(v.Value)), s.Time.GetUtcNow()),
+                    rowstamp = s.Data.Clock.Current,
+                }));
+        group.MapPost("os/{os}/children", (EmulatorState s, string os, ChildRequest body) =>
+            body.Id is not { } parent || string.IsNullOrWhiteSpace(body.Child) ||
+            !Enum.TryParse<ChildAction>(body.Action ?? "update", ignoreCase: true, out var action) || !Enum.IsDefined(action)
+                ? Problem("id (the parent's unique id), child and action (update, insert or delete) are required")
+                : Change(s, os, store => store.ChangeChild(parent, body.Child, action, body.ChildId, body.Position,
+                    (body.Set ?? []).ToDictionary(v => v.Key, v => Scalar(v.Value)))));
+        group.MapGet("variations", (EmulatorState s) => TypedResults.Ok(VariationsRequest.Describe(s.Variations)));
+        group.MapPost("variations", (EmulatorState s, JsonElement body) =>
+        {
+            try
+            {
+                s.Variations = VariationsRequest.Apply(s.Variations, body);
+                return Results.Ok(VariationsRequest.Describe(s.Variations));
+            }
+            catch (FormatException e)
+            {
+                return Problem(e.Message);
+            }
+        });
         group.MapPost("os/{os}/insert", (EmulatorState s, string os, RecordsRequest? body) =>
             Change(s, os, store => store.Source.CanInsert
                 ? new { inserted = store.Insert(body?.Count ?? 1, s.Time.GetUtcNow()), rowstamp = s.Data.Clock.Current }
@@ -72,6 +99,10 @@ internal static class ControlApi
         {
             return Problem(e.Message);
         }
+        catch (ChangeRefused e)
+        {
+            return Results.Json(new { error = e.Message }, statusCode: e.Status);
+        }
         finally
         {
             data.Gate.ExitWriteLock();
@@ -90,7 +121,9 @@ internal static class ControlApi
                 scale = state.Options.Scale,
                 seed = state.Options.Seed,
                 rowstamp = data.Clock.Current,
-                maxPageSize = state.Options.MaxPageSize,
+                maxPageSize = state.Variations.MaxPageSize,
+                variations = VariationsRequest.Describe(state.Variations),
+                stablePagingSets = state.StablePages.Count,
                 objectStructures = data.Stores.ToDictionary(
                     s => s.Structure.Name,
                     s => new
@@ -99,6 +132,7 @@ internal static class ControlApi
                         inserted = s.Inserted,
                         deleted = s.Deleted,
                         touched = s.Touched,
+                        childrenChanged = s.ChildrenChanged,
                         addedAttributes = s.AddedAttributes,
                     }),
                 faults = state.Faults.Snapshot(),

@@ -1,16 +1,24 @@
+using System.Collections.Immutable;
 using MaximoOffline.Emulator.Generation;
 
 namespace MaximoOffline.Emulator.Data;
 
 // One object structure as served: the immutable base source plus small overlays for what the
-// control API changed (touched, inserted, deleted records and added attributes). A record's content
-// stays a pure function of its index and these overlays, so a million records cost nothing until read.
-internal sealed class OsStore(IRecordSource source, RowstampClock clock, ulong seed)
+// control API changed (touched, changed, inserted and deleted records, their children, added
+// attributes). A record's content stays a pure function of its index and these overlays, so a
+// million records cost nothing until read. The changes themselves are in OsStore.Changes.cs.
+internal sealed partial class OsStore(IRecordSource source, RowstampClock clock, ulong seed)
 {
+    // Inserted child rows are generated from indexes far above any generated row's.
+    private const long InsertedChildBase = 1_000_000_000_000L;
+
     private readonly HashSet<int> _deleted = [];
-    private readonly Dictionary<int, TouchMark> _touched = [];
+    private readonly Dictionary<int, RecordMark> _marks = [];
+    private readonly HashSet<string> _setNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<int, ImmutableDictionary<string, ChildOverlay>> _childEdits = [];
     private readonly List<AddedAttribute> _added = [];
     private int _inserted;
+    private long _insertedChildren;
     private long _operations;
 
     public ObjectStructure Structure => source.Structure;
@@ -19,7 +27,8 @@ internal sealed class OsStore(IRecordSource source, RowstampClock clock, ulong s
     public int LiveCount => IndexCount - _deleted.Count;
     public int Inserted => _inserted;
     public int Deleted => _deleted.Count;
-    public int Touched => _touched.Count - _inserted;
+    public int Touched => _marks.Count - _inserted;
+    public int ChildrenChanged => _childEdits.Count;
     public IReadOnlyList<string> AddedAttributes => _added.ConvertAll(a => a.Name);
     public IReadOnlyCollection<string> ChildNames => source.ChildNames;
 
@@ -27,13 +36,13 @@ internal sealed class OsStore(IRecordSource source, RowstampClock clock, ulong s
 
     public long IdAt(int index) => source.IdAt(index);
 
-    public long Rowstamp(int index) => _touched.TryGetValue(index, out var touch) ? touch.Rowstamp : source.RowstampAt(index);
+    public long Rowstamp(int index) => _marks.TryGetValue(index, out var mark) ? mark.Rowstamp : source.RowstampAt(index);
 
     public bool RowstampsIncreaseWithIndex => source.RowstampsIncreaseWithIndex;
 
-    // Indexes whose rowstamp was set by the overlay (touched or inserted): the only records a
-    // rowstamp range can find below the base-rowstamp bound.
-    public IEnumerable<int> OverlaidIndexes => _touched.Keys;
+    // Indexes whose rowstamp was set by the overlay (touched, changed or inserted): the only records
+    // a rowstamp range can find below the base-rowstamp bound. Child changes never stamp the parent.
+    public IEnumerable<int> OverlaidIndexes => _marks.Keys;
 
     public bool HasAttribute(string name) =>
         source.AttributeNames.Contains(name) || _added.Exists(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -50,19 +59,25 @@ internal sealed class OsStore(IRecordSource source, RowstampClock clock, ulong s
             return index => Rowstamp(index);
         }
         var baseAccessor = source.Accessor(name);
-        if (baseAccessor is null || !Structure.HasChangeDate)
+        if (baseAccessor is null)
+        {
+            return null;
+        }
+        if (Structure.HasChangeDate && string.Equals(name, "changedate", StringComparison.OrdinalIgnoreCase))
+        {
+            return index => _marks.TryGetValue(index, out var m) ? m.ChangeDate : baseAccessor(index);
+        }
+        if (Structure.HasChangeDate && string.Equals(name, "changeby", StringComparison.OrdinalIgnoreCase))
+        {
+            return index => _marks.ContainsKey(index) ? RecordMark.By : baseAccessor(index);
+        }
+        if (!_setNames.Contains(name))
         {
             return baseAccessor;
         }
-        if (string.Equals(name, "changedate", StringComparison.OrdinalIgnoreCase))
-        {
-            return index => _touched.TryGetValue(index, out var t) ? t.ChangeDate : baseAccessor(index);
-        }
-        if (string.Equals(name, "changeby", StringComparison.OrdinalIgnoreCase))
-        {
-            return index => _touched.ContainsKey(index) ? TouchMark.By : baseAccessor(index);
-        }
-        return baseAccessor;
+        return index => _marks.TryGetValue(index, out var m) && m.Values is { } values && values.TryGetValue(name, out var value)
+            ? value
+            : baseAccessor(index);
     }
 
     public string RestIdAt(int index) => source.RestIdAt(index);
@@ -71,18 +86,25 @@ internal sealed class OsStore(IRecordSource source, RowstampClock clock, ulong s
     {
         var rec = source.Materialize(index, selection);
         rec.RestId ??= source.RestIdAt(index);
-        if (_touched.TryGetValue(index, out var touch))
+        if (_marks.TryGetValue(index, out var mark))
         {
-            rec.Rowstamp = touch.Rowstamp;
+            rec.Rowstamp = mark.Rowstamp;
+            foreach (var (name, value) in mark.Values ?? ImmutableDictionary<string, object?>.Empty)
+            {
+                if (selection.Includes(name))
+                {
+                    rec.Set(name, value);
+                }
+            }
             if (Structure.HasChangeDate)
             {
                 if (selection.Includes("changedate"))
                 {
-                    rec.Set("changedate", touch.ChangeDate);
+                    rec.Set("changedate", mark.ChangeDate);
                 }
                 if (selection.Includes("changeby"))
                 {
-                    rec.Set("changeby", TouchMark.By);
+                    rec.Set("changeby", RecordMark.By);
                 }
             }
         }
@@ -105,7 +127,7 @@ internal sealed class OsStore(IRecordSource source, RowstampClock clock, ulong s
             var rec = Materialize(index, selection);
             return new PageMember(index, rec.RestId!, rec.Rowstamp) { Materialized = rec };
         }
-        var touched = _touched.TryGetValue(index, out var touch);
+        var marked = _marks.TryGetValue(index, out var mark);
         List<KeyValuePair<string, object?>>? added = null;
         foreach (var attribute in _added)
         {
@@ -114,14 +136,16 @@ internal sealed class OsStore(IRecordSource source, RowstampClock clock, ulong s
                 (added ??= []).Add(new(attribute.Name, attribute.ValueFor(source.IdAt(index))));
             }
         }
-        return new PageMember(index, source.RestIdAt(index), touched ? touch!.Rowstamp : source.RowstampAt(index))
+        return new PageMember(index, source.RestIdAt(index), marked ? mark!.Rowstamp : source.RowstampAt(index))
         {
-            TouchedAt = touched && Structure.HasChangeDate ? touch!.ChangeDate : null,
+            TouchedAt = marked && Structure.HasChangeDate ? mark!.ChangeDate : null,
+            Values = marked ? mark!.Values : null,
+            ChildEdits = _childEdits.GetValueOrDefault(index),
             Added = added ?? (IReadOnlyList<KeyValuePair<string, object?>>)[],
         };
     }
 
-    public const string TouchedBy = TouchMark.By;
+    public const string TouchedBy = RecordMark.By;
 
     public int IndexOfId(long id)
     {
@@ -148,69 +172,8 @@ internal sealed class OsStore(IRecordSource source, RowstampClock clock, ulong s
         return lo;
     }
 
-    public IReadOnlyList<long> Touch(int count, IReadOnlyList<long>? ids, DateTimeOffset now)
-    {
-        var indexes = Choose(count, ids);
-        foreach (var index in indexes)
-        {
-            _touched[index] = new TouchMark(clock.Next(), EasternTime.At(now));
-        }
-        return indexes.ConvertAll(IdAt);
-    }
-
-    public IReadOnlyList<long> Insert(int count, DateTimeOffset now)
-    {
-        if (!source.CanInsert)
-        {
-            throw new InvalidOperationException($"{Structure.Name} does not support inserts.");
-        }
-        var ids = new List<long>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var index = source.Count + _inserted++;
-            _touched[index] = new TouchMark(clock.Next(), EasternTime.At(now));
-            ids.Add(IdAt(index));
-        }
-        return ids;
-    }
-
-    public IReadOnlyList<long> Delete(int count, IReadOnlyList<long>? ids)
-    {
-        var indexes = Choose(count, ids);
-        foreach (var index in indexes)
-        {
-            _deleted.Add(index);
-        }
-        return indexes.ConvertAll(IdAt);
-    }
-
-    public void AddAttribute(string name, object? value) =>
-        _added.Add(new AddedAttribute(name.ToLowerInvariant(), value));
-
-    // Specific ids when given (unknown ones ignored), else `count` live records spread over the set.
-    private List<int> Choose(int count, IReadOnlyList<long>? ids)
-    {
-        if (ids is { Count: > 0 })
-        {
-            return ids.Select(IndexOfId).Where(i => i >= 0 && IsLive(i)).Distinct().ToList();
-        }
-        var chosen = new List<int>(count);
-        var seen = new HashSet<int>();
-        var operation = (ulong)Interlocked.Increment(ref _operations);
-        var limit = Math.Min(count, LiveCount);
-        for (ulong attempt = 0; chosen.Count < limit && attempt < (ulong)limit * 50 + 1000; attempt++)
-        {
-            var index = (int)(Hash.Of(Hash.Of(seed, operation), attempt) % (ulong)IndexCount);
-            if (IsLive(index) && seen.Add(index))
-            {
-                chosen.Add(index);
-            }
-        }
-        chosen.Sort();
-        return chosen;
-    }
-
-    private sealed record TouchMark(long Rowstamp, DateTimeOffset ChangeDate)
+    // What the control API did to a record: its new rowstamp and change date, and the values it set.
+    private sealed record RecordMark(long Rowstamp, DateTimeOffset ChangeDate, ImmutableDictionary<string, object?>? Values)
     {
         public const string By = "MXINTADM";
     }

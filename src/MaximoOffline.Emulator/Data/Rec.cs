@@ -16,6 +16,9 @@ internal sealed class Rec(int capacity = 16)
     // The member's rest id (roots only).
     public string? RestId { get; set; }
 
+    // Whether oslc.select was * at this record's level (real servers then give no collection links).
+    public bool SelectedAll { get; set; }
+
     public void Add(string name, object? value) => Attributes.Add(new(name, value));
 
     public void AddChildren(ChildSet set) => (Children ??= []).Add(set);
@@ -47,7 +50,8 @@ internal sealed class Rec(int capacity = 16)
 }
 
 // Name is the JSON key; Relation the localref segment (Maximo writes "user" for the maxuser array).
-internal sealed record ChildSet(string Name, string Relation, bool IsDocLinks, IReadOnlyList<Rec> Rows);
+// LinkOnly: doclinks under oslc.select=*, written as a link object without its rows.
+internal sealed record ChildSet(string Name, string Relation, bool IsDocLinks, IReadOnlyList<Rec> Rows, bool LinkOnly = false);
 
 // Real servers send a few keys as explicit null even when nulls are being dropped.
 internal sealed class ExplicitNull

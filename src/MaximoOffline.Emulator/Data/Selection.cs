@@ -1,10 +1,11 @@
 namespace MaximoOffline.Emulator.Data;
 
-// What oslc.select asked for at one level: attributes (or * for all) and child selections.
-// "*" selects attributes only; children must be named ("assetmeter{*}").
+// What oslc.select asked for at one level: attributes, child selections, or * for every attribute
+// and every child inline, recursively (doclinks only as a link unless asked for as doclinks{...}).
+// A named child's own selection wins over what * would give it.
 internal sealed class Selection
 {
-    public static readonly Selection AllAttributes = new() { All = true };
+    public static readonly Selection Star = new() { All = true };
 
     public bool All { get; init; }
     public HashSet<string> Attributes { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -14,5 +15,11 @@ internal sealed class Selection
 
     public bool Includes(string attribute) => All || Attributes.Contains(attribute);
 
-    public Selection? Child(string name) => Children.GetValueOrDefault(name);
+    // The child's selection: named, or everything under *; null when the child is not selected.
+    // doclinks under * is not inline (see LinksOnly).
+    public Selection? Child(string name, bool isDocLinks = false) =>
+        Children.GetValueOrDefault(name) ?? (All && !isDocLinks ? Star : null);
+
+    // doclinks under * without a selection of its own: written as a link object, not inline.
+    public bool LinksOnly(string name, bool isDocLinks) => isDocLinks && All && !Children.ContainsKey(name);
 }

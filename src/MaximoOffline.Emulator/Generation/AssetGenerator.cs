@@ -13,6 +13,10 @@ internal sealed class AssetGenerator(ulong seed, int scale)
     public static readonly IdSequence Ids = new(100_000, 2, 0xA55E7);
     private static readonly ulong Salt = Hash.OfName("asset");
 
+    // The ASSETTYPE domain (DomainGenerator serves the same values).
+    public static readonly (string Value, string Description)[] AssetTypes =
+        [("FACILITIES", "Facilities"), ("FLEET", "Fleet"), ("IT", "Information technology"), ("PRODUCTION", "Production")];
+
     public static int CountFor(int scale) => Layout.TotalFor(BlocksPerScale * scale);
 
     public static int PerSite(bool firstSite, int scale) => (firstSite ? Layout.FirstPerBlock : Layout.SecondPerBlock) * BlocksPerScale * scale;
@@ -58,7 +62,7 @@ internal sealed class AssetGenerator(ulong seed, int scale)
                 : null)
             .Add("serialnum", static (in Row r) => $"SN{r.H(10) % 100_000_000:D8}")
             .Add("assettag", static (in Row r) => r.Chance(11, 40) ? null : $"T-{r.H(12) % 1_000_000:D6}")
-            .Add("assettype", static (in Row r) => r.Pick(13, (string[])["FACILITIES", "FLEET", "IT", "PRODUCTION"]))
+            .Described("assettype", static (in Row r) => r.Pick(13, (string[])["FACILITIES", "FLEET", "IT", "PRODUCTION"]), Statuses.Describer(AssetTypes))
             .Add("vendor", static (in Row r) => r.Pick(14, Words.Companies))
             .Add("manufacturer", static (in Row r) => r.Pick(15, Words.Companies))
             .Amount("purchaseprice", static (in Row r) => r.Amount(16, 500, 250_000))
@@ -84,15 +88,32 @@ internal sealed class AssetGenerator(ulong seed, int scale)
             .Add("glaccount", static (in Row r) => $"6{r.Int(36, 100, 999)}-{r.Int(37, 100, 999)}-000")
             .Filler("itemnum", "itemtype", "classstructureid", "groupname", "binnum", "conditioncode", "shiftnum", "newsite",
                 "mainthierchy", "autowogen", "expectedlife", "expectedlifedate", "islinear", "startmeasure", "endmeasure", "lrm",
-                "uncontrolled", "defaultrepairfac", "defaultrepfacsiteid", "assetid", "sourcesysid", "ownersysid", "externalrefid",
-                "sendersysid", "usage", "toolrate", "toolcontrolaccount", "tloampartition", "unchargedcost", "totunchargedcost",
-                "direction", "drawingnum", "eq1", "eq2", "eq3", "eq4", "eq5", "eq6", "eq7", "eq8", "eq9", "eq10", "eq11", "eq12",
+                "uncontrolled", "defaultrepairfac", "defaultrepfacsiteid", "sourcesysid", "ownersysid", "externalrefid",
+                "sendersysid", "usage", "toolrate", "toolcontrolaccount", "unchargedcost", "totunchargedcost",
+                "direction", "drawingnum", "eq2", "eq3", "eq4", "eq5", "eq6", "eq7", "eq8", "eq9", "eq10", "eq11", "eq12",
                 "returnedtovendor", "plussfeatureclass", "plussisgis", "linearassetid", "manufacturerlot", "meterGroup",
                 "nextrevdate", "pmcomresetdate", "remarks", "rotsuspacct", "secondarystatus", "serviceaddresscode", "sparepartsqty",
                 "statusiface", "tollprice", "warrantyenddate", "yearofmanufacture", "costcenter", "purchaseorder", "receiptdate",
-                "pluscismte", "plusciscontam", "pluscsolution", "pluscvendor", "pluscmodelnum", "pluscphyloc", "pluscpmextdate",
+                "pluscismte", "plusciscontam", "pluscsolution", "pluscvendor", "pluscmodelnum", "pluscphyloc",
                 "pluscduedate")
             .AlwaysNull("pluspcustomer", "plusssourcereference", "ex_retiredby")
+            // What real servers send beside those: more of Maximo's own attributes, the industry
+            // add-ons' (plusc, plusg), and the site's own work-area flags (appl, carp, hvac, ...).
+            .Fill(FillerKind.Id, "assetid", "plusgopenomuid")
+            .Flags("pluscpmextdate", "tloampartition", "changepmstatus", "calreq", "fiduciary", "maintenance", "removefromactiveroutes",
+                "removefromactivesp", "pluscisinhousecal", "plusgexregistered", "plusgispassvalve", "plusgistemp", "plusgleaking")
+            .Flags("appl", "bussh", "carp", "carpt", "cust", "elec", "engi", "esh", "fire", "hous", "hvac", "it", "lodg", "maso", "mech",
+                "mhe", "moto", "mwr", "pain", "pest", "plum", "powe", "quai", "road", "roof", "tili", "tmp", "trn", "vehi", "wast", "watp", "wstm")
+            .Flags("isagriclean", "isairops", "isatc", "iscalibration", "iscommserv", "isctnrops", "isdca", "isgenerator", "ishealthserv",
+                "ishealthsupp", "isiceserv", "islaundry", "ismedevac", "ismovectrl", "ispostalops", "israngemgmt", "isrecovery", "isrtlengyops")
+            .Dates("caldate", "lastcountdate")
+            .Codes("contractnum", "custcode", "doddacc", "govtponum", "inventby", "iuidx", "lin", "model", "newassetnum", "newlocation", "nsn")
+            .Add("issueunit", static (in Row r) => r.Chance(38, 70) ? null : r.Pick(39, Words.Units))
+            .Add("hierarchypath", (in Row r) => $"{LocationAt(r.Index)} \\ {AssetNumAt(r.Index)}")
+            .Amounts("qty")
+            .Fill(FillerKind.Text, "description_longdescription")
+            .Described("eq1", static (in Row r) => r.Chance(40, 30) ? null : FillerValues.Code(r, 41), static code => $"Equipment class {code}")
+            .Described("sensitivecode", ("PUBLIC", "Public"), ("INTERNAL", "Internal use"), ("RESTRICTED", "Restricted"))
             .Filler("ex_criticality", "ex_costcenter", "ex_building", "ex_floor", "ex_room", "ex_legacyid", "ex_installcontractor",
                 "ex_inspectionfreq", "ex_lastinspdate", "ex_nextinspdate", "ex_riskscore", "ex_energyrating", "ex_barcode",
                 "ex_warrantyvendor", "ex_sapequnr", "ex_sapfuncloc", "ex_regulated", "ex_permitnum",
@@ -100,7 +121,7 @@ internal sealed class AssetGenerator(ulong seed, int scale)
                 "kd_shiftcrew")
             .Build();
         return new GeneratedSource(ObjectStructures.Asset, schema, CountFor(scale), seed, Ids, RowstampRegions.For("asset"),
-            [Meters(), Specs(), DocLinksTable.Create("ASSET", i => Ids.At(i), 3, 1_000), FailureReports(), ServiceAddresses(), Downtime()]);
+            [Meters(), Specs(), DocLinksTable.Create("ASSET", i => Ids.At(i), 3, 1_000), FailureReports(), ServiceAddresses(), Downtime(), DowntimeHistory()]);
     }
 
     private static ChildTable Meters()
@@ -123,7 +144,7 @@ internal sealed class AssetGenerator(ulong seed, int scale)
             .Add("measureunitid", static (in Row r) => r.Pick(10, (string[])["HOURS", "DEG-F", "PSI", "IN/S", "MILES", "GPM"]))
             .Add("hasld", static (in Row _) => "0")
             .Build();
-        return new ChildTable("assetmeter", "assetmeter", schema, RowstampRegions.For("assetmeter"), ChildTable.PerParent(0, 4, 1_000));
+        return new ChildTable("assetmeter", "int_assetmeter", schema, RowstampRegions.For("assetmeter"), ChildTable.PerParent(0, 4, 1_000));
     }
 
     private static ChildTable Specs()
@@ -181,18 +202,41 @@ internal sealed class AssetGenerator(ulong seed, int scale)
         return new ChildTable("serviceaddress", "serviceaddress", schema, RowstampRegions.For("serviceaddress"), ChildTable.PerParent(0, 1, 1_000));
     }
 
-    // downtimereport rows carry no unique id: only their position identifies them.
+    // downtimereport rows carry no unique id: only their position identifies them. Like real ones,
+    // they hold some flags as "0"/"1" strings and others as booleans.
     private static ChildTable Downtime()
     {
         var schema = new SchemaBuilder()
             .Add("assetnum", static (in Row r) => AssetNumAt(r.ParentIndex), static (in Row r, JsonSink s, JsonName n) => WriteAssetNum(s, n, r.ParentIndex))
             .Add("siteid", (in Row r) => Layout.SiteOf(r.ParentIndex))
+            .Add("orgid", static (in Row _) => Words.Org)
             .Date("startdate", static (in Row r) => r.DaysAgo(1, 30, 900))
             .Date("enddate", static (in Row r) => r.DaysAgo(2, 0, 29))
+            .Date("statuschangedate", static (in Row r) => r.DaysAgo(6, 0, 29))
             .Amount("downtime", static (in Row r) => r.Amount(3, 0.5, 72))
             .Add("code", static (in Row r) => r.Pick(4, (string[])["BREAKDOWN", "PLANNED", "WAITING"]))
-            .Add("isrunning", static (in Row r) => r.Chance(5, 50) ? "1" : "0")
+            .Flag("isrunning", static (in Row r) => r.Chance(5, 50))
+            .Add("currentstatus", static (in Row r) => r.Chance(5, 50) ? "UP" : "DOWN")
+            .AlwaysNull("currentstatus_description")
+            .Add("isdowntimereport", static (in Row r) => r.Chance(7, 30) ? "1" : "0")
+            .Add("operational", static (in Row r) => r.Chance(5, 50) ? "1" : "0")
+            .Add("startdatesource", static (in Row _) => "REPORTDATE")
+            .Fill(FillerKind.Text, "description", "description_longdescription")
             .Build();
         return new ChildTable("downtimereport", "downtimereport", schema, RowstampRegions.For("downtimereport"), ChildTable.PerParent(0, 2, 0, withId: false));
+    }
+
+    // Changes to downtime history: a child of MXAPIASSET on real servers that is empty on every
+    // generated asset, so it shows only as moddowntimehist_collectionref.
+    private static ChildTable DowntimeHistory()
+    {
+        var schema = new SchemaBuilder()
+            .Long("moddowntimehistid", static (in Row r) => 1_000 + r.Index)
+            .Add("assetnum", static (in Row r) => AssetNumAt(r.ParentIndex))
+            .Add("siteid", (in Row r) => Layout.SiteOf(r.ParentIndex))
+            .Date("startdate", static (in Row r) => r.DaysAgo(1, 30, 900))
+            .Amount("downtime", static (in Row r) => r.Amount(3, 0.5, 72))
+            .Build();
+        return new ChildTable("moddowntimehist", "moddowntimehist", schema, RowstampRegions.For("downtimereport"), ChildTable.PerParent(0, 0, 1_000));
     }
 }

@@ -11,6 +11,8 @@ internal sealed class DomainGenerator
     public const int ValueCount = 13_246;
     private static readonly IdSequence Ids = new(3_000, 2, 0xD0);
     private static readonly string[] Prefixes = ["EX_", "PLUSC", "PLUSG", "KD", "LC", "PLUSD", "ASSET", "WO", "INV", "PO", "LOC", "PM"];
+    private static readonly (string Value, string Description)[] MaxTypes =
+        [("ALN", "Mixed case alphanumeric characters"), ("UPPER", "Upper case alphanumeric characters"), ("INTEGER", "Integer")];
     private static readonly string[] Nouns = ["TYPE", "CLASS", "CODE", "REASON", "PRIORITY", "ZONE", "GRADE", "RATING", "CATEGORY", "METHOD", "LEVEL", "SOURCE"];
 
     private static readonly (string Id, string Type, string Description, (string Value, string Description)[] Values)[] Known =
@@ -23,7 +25,7 @@ internal sealed class DomainGenerator
         ("LOCTYPE", "SYNONYM", "Location type", Statuses.LocationType),
         ("WOCLASS", "SYNONYM", "Work order class", Statuses.WoClass),
         ("DOMTYPE", "SYNONYM", "Domain type", Statuses.DomainType),
-        ("ASSETTYPE", "ALN", "Asset type", [("FACILITIES", "Facilities"), ("FLEET", "Fleet"), ("IT", "Information technology"), ("PRODUCTION", "Production")]),
+        ("ASSETTYPE", "ALN", "Asset type", AssetGenerator.AssetTypes),
         ("WORKTYPE", "ALN", "Work type", [("CM", "Corrective"), ("PM", "Preventive"), ("EM", "Emergency"), ("CAL", "Calibration"), ("CP", "Capital project")]),
         ("ABCTYPE", "ALN", "ABC type", [("A", "High value"), ("B", "Medium value"), ("C", "Low value")]),
         ("PRIORITY", "NUMERIC", "Priority", [("1", "Highest"), ("2", "High"), ("3", "Normal"), ("4", "Low"), ("5", "Lowest")]),
@@ -73,7 +75,7 @@ internal sealed class DomainGenerator
     private string ValueOf(long domain, int j)
     {
         var entry = At(domain);
-        if (entry.Values is { } known)
+        if (entry.Values is { } known && j < known.Length)
         {
             return known[j].Value;
         }
@@ -81,7 +83,7 @@ internal sealed class DomainGenerator
     }
 
     private string DescriptionOf(long domain, int j) =>
-        At(domain).Values is { } known ? known[j].Description : $"{At(domain).Description} #{j + 1}";
+        At(domain).Values is { } known && j < known.Length ? known[j].Description : $"{At(domain).Description} #{j + 1}";
 
     public GeneratedSource Create(ulong seed)
     {
@@ -90,14 +92,16 @@ internal sealed class DomainGenerator
             .Add("maxdomainid", static (in Row r) => Ids.At(r.Index))
             .Add("description", (in Row r) => At(r.Index).Description)
             .Described("domaintype", (in Row r) => At(r.Index).Type, Statuses.Describer(Statuses.DomainType))
-            .Add("maxtype", (in Row r) => At(r.Index).Type switch { "NUMERIC" => "INTEGER", "SYNONYM" => "UPPER", _ => r.Chance(1, 50) ? "UPPER" : "ALN" })
+            .Described("maxtype", (in Row r) => At(r.Index).Type switch { "NUMERIC" => "INTEGER", "SYNONYM" => "UPPER", _ => r.Chance(1, 50) ? "UPPER" : "ALN" },
+                Statuses.Describer(MaxTypes))
             .Add("length", static (in Row r) => (long)r.Pick(2, (int[])[8, 10, 12, 16, 20, 30]))
             .Add("scale", static (in Row _) => 0L)
-            .Add("internal", (in Row r) => At(r.Index).Type == "SYNONYM")
+            // A number on real servers (0 user defined, 1 internal), bound to a domain of its own.
+            .Described("internal", (in Row r) => At(r.Index).Type == "SYNONYM" ? 1L : 0L, static code => code == "1" ? "Internal" : "User defined")
             .Add("nevercache", static (in Row _) => false)
             .Build();
         return new GeneratedSource(ObjectStructures.Domain, schema, DomainCount, seed, Ids, RowstampRegions.For("maxdomain"),
-            [Values("synonymdomain", "SYNONYM"), Values("alndomain", "ALN"), Values("numericdomain", "NUMERIC"), TableDomains()]);
+            [Values("synonymdomain", "SYNONYM"), Values("alndomain", "ALN"), Values("numericdomain", "NUMERIC"), TableDomains(), Conditions()]);
     }
 
     private ChildTable Values(string table, string type)
@@ -122,8 +126,9 @@ internal sealed class DomainGenerator
         var schema = builder
             .Add("description", (in Row r) => DescriptionOf(r.ParentIndex, r.Ordinal))
             .Add("valueid", (in Row r) => $"{At(r.ParentIndex).Id}|{ValueOf(r.ParentIndex, r.Ordinal)}")
-            .Add("orgid", static (in Row _) => null)
-            .Add("siteid", static (in Row _) => null)
+            // ALN values may belong to an organisation or a site; the others never do.
+            .Add("orgid", (in Row r) => type == "ALN" && r.Chance(8, 30) ? Words.Org : null)
+            .Add("siteid", (in Row r) => type == "ALN" && r.Chance(9, 15) ? Words.FirstSite : null)
             .Add("hasld", static (in Row _) => "0")
             .Build();
         return new ChildTable(table, table, schema, RowstampRegions.For(table), (in Row domain) =>
@@ -151,6 +156,7 @@ internal sealed class DomainGenerator
             .Add("destfield", static (in Row r) => r.Pick(2, (string[])["DESCRIPTION", "VENDOR", "MANUFACTURER", "GLACCOUNT"]))
             .Add("copyevenifsrcnull", static (in Row r) => r.Chance(3, 20))
             .Add("copyonlyifdestnull", static (in Row r) => r.Chance(4, 30))
+            .Add("sequence", static (in Row r) => (long)r.Ordinal + 1)
             .Add("sourcecondition", static (in Row _) => null)
             .Add("destcondition", static (in Row _) => null)
             .Build();
@@ -161,9 +167,9 @@ internal sealed class DomainGenerator
             .Add("domainid", (in Row r) => At(r.Index).Id)
             .Add("objectname", static (in Row r) => r.Pick(1, (string[])["ASSET", "LOCATIONS", "ITEM", "COMPANIES", "PERSON", "CRAFT"]))
             .Add("validtnwhereclause", static (in Row r) => $"status != 'DECOMMISSIONED' and orgid = :orgid and {r.Pick(2, Nouns).ToLowerInvariant()} is not null")
-            .Add("listwhereclause", static (in Row _) => null)
-            .Add("errorresourcbundle", static (in Row _) => null)
-            .Add("erroraccesskey", static (in Row _) => null)
+            .Add("listwhereclause", static (in Row r) => r.Chance(3, 60) ? null : "status != 'DECOMMISSIONED'")
+            .Add("errorresourcbundle", static (in Row r) => r.Chance(4, 70) ? null : "asset")
+            .Add("erroraccesskey", static (in Row r) => r.Chance(4, 70) ? null : "InvalidAsset")
             .Add("orgid", static (in Row _) => null)
             .Add("siteid", static (in Row _) => null)
             .Build();
@@ -171,6 +177,20 @@ internal sealed class DomainGenerator
         return new ChildTable("maxtabledomain", "maxtabledomain", schema, RowstampRegions.For("maxtabledomain"),
             (in Row domain) => At(domain.Index).Type is "TABLE" or "CROSSOVER" ? [new Slot(domain.Index, 1_000 + domain.Index)] : [],
             nested: [crossovers]);
+    }
+
+    // Conditions on a domain's values (MAXDOMVALCOND): a few on one ALN or synonym domain in twenty.
+    private ChildTable Conditions()
+    {
+        var schema = new SchemaBuilder()
+            .Long("maxdomvalcondid", static (in Row r) => 1_000 + r.Index)
+            .Add("domainid", (in Row r) => At(r.ParentIndex).Id)
+            .Add("valueid", (in Row r) => $"{At(r.ParentIndex).Id}|{ValueOf(r.ParentIndex, r.Ordinal % Math.Max(1, At(r.ParentIndex).Count))}")
+            .Add("conditionnum", static (in Row r) => $"COND{r.Int(1, 1, 40):D2}")
+            .Build();
+        var slots = ChildTable.PerParent(1, 2, 1_000);
+        return new ChildTable("maxdomvalcond", "maxdomvalcond", schema, RowstampRegions.For("synonymdomain"),
+            (in Row domain) => At(domain.Index) is { Type: "ALN" or "SYNONYM", Count: > 0 } && domain.Chance(0xC0, 5) ? slots(domain) : []);
     }
 
     private sealed record Entry(string Id, string Type, string Description, int Count, long Offset, (string Value, string Description)[]? Values);

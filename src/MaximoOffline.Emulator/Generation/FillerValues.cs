@@ -25,17 +25,19 @@ internal static class FillerValues
         "internal", "nevercache", "reorder", "consignment", "hasfollowupwork", "chargestore", "outreq", "interruptible",
         "downtime", "ignorediavail", "ignoresrmavail", "aos", "ams", "ignoremrpavail", "pluscismte", "plusciscontam",
         "pluscloop", "pluscsolution", "nestedjpinprocess", "apptrequired", "flowcontrolled", "flowactionassist",
-        "suspendflow", "woisswap", "inctasksinsched", "reqasstdwntime", "acceptscharges", "returnedtovendor",
+        "suspendflow", "woisswap", "inctasksinsched", "reqasstdwntime", "acceptscharges", "returnedtovendor", "statusiface",
     };
 
     // The value and its streamed form, from one rule per naming habit.
-    public static (ValueFn Value, EmitFn Emit) For(string name)
+    public static (ValueFn Value, EmitFn Emit) For(string name) => For(name, KindOf(name.ToLowerInvariant()));
+
+    // The value and its streamed form for an attribute whose JSON type is known (from real responses).
+    public static (ValueFn Value, EmitFn Emit) For(string name, FillerKind kind)
     {
         var salt = Hash.OfName(name);
-        var n = name.ToLowerInvariant();
-        if (n.EndsWith("date", StringComparison.Ordinal) || n.EndsWith("time", StringComparison.Ordinal) && !n.Contains("downtime", StringComparison.Ordinal))
+        return kind switch
         {
-            return ((in Row r) => r.Chance(salt, 30) ? null : r.DaysAgo(salt + 1, 1, 2500),
+            FillerKind.Date => ((in Row r) => r.Chance(salt, 30) ? null : r.DaysAgo(salt + 1, 1, 2500),
                 (in Row r, JsonSink s, JsonName name) =>
                 {
                     if (r.Chance(salt, 30))
@@ -46,16 +48,10 @@ internal static class FillerValues
                     {
                         s.Date(name, r.DaysAgo(salt + 1, 1, 2500));
                     }
-                });
-        }
-        if (Flags.Contains(n) || n.StartsWith("is", StringComparison.Ordinal) && n.Length > 4 || n.EndsWith("flag", StringComparison.Ordinal))
-        {
-            return ((in Row r) => r.Chance(salt, 15),
-                (in Row r, JsonSink s, JsonName name) => s.Boolean(name, r.Chance(salt, 15)));
-        }
-        if (IsQuantity(n))
-        {
-            return ((in Row r) => r.Chance(salt, 10) ? null : r.Amount(salt + 1, 0, 5000),
+                }),
+            FillerKind.Flag => ((in Row r) => r.Chance(salt, 15),
+                (in Row r, JsonSink s, JsonName name) => s.Boolean(name, r.Chance(salt, 15))),
+            FillerKind.Amount => ((in Row r) => r.Chance(salt, 10) ? null : r.Amount(salt + 1, 0, 5000),
                 (in Row r, JsonSink s, JsonName name) =>
                 {
                     if (r.Chance(salt, 10))
@@ -66,16 +62,22 @@ internal static class FillerValues
                     {
                         s.Amount(name, r.Amount(salt + 1, 0, 5000));
                     }
-                });
-        }
-        if (n.EndsWith("count", StringComparison.Ordinal) || n.EndsWith("days", StringComparison.Ordinal) || n.EndsWith("seq", StringComparison.Ordinal))
-        {
-            return ((in Row r) => (long)r.Int(salt, 0, 60),
-                (in Row r, JsonSink s, JsonName name) => s.Number(name, (long)r.Int(salt, 0, 60)));
-        }
-        if (n.EndsWith("sysid", StringComparison.Ordinal))
-        {
-            return ((in Row r) => r.Chance(salt, 60) ? null : "EXTSYS1",
+                }),
+            FillerKind.Count => ((in Row r) => (long)r.Int(salt, 0, 60),
+                (in Row r, JsonSink s, JsonName name) => s.Number(name, (long)r.Int(salt, 0, 60))),
+            FillerKind.Id => ((in Row r) => r.Chance(salt, 20) ? null : (long)r.Int(salt + 1, 1, 900_000),
+                (in Row r, JsonSink s, JsonName name) =>
+                {
+                    if (r.Chance(salt, 20))
+                    {
+                        s.Null(name);
+                    }
+                    else
+                    {
+                        s.Number(name, r.Int(salt + 1, 1, 900_000));
+                    }
+                }),
+            FillerKind.SystemId => ((in Row r) => r.Chance(salt, 60) ? null : "EXTSYS1",
                 (in Row r, JsonSink s, JsonName name) =>
                 {
                     if (r.Chance(salt, 60))
@@ -86,12 +88,8 @@ internal static class FillerValues
                     {
                         s.Ascii(name, "EXTSYS1"u8);
                     }
-                });
-        }
-        if (n.Contains("description", StringComparison.Ordinal) || n.Contains("memo", StringComparison.Ordinal) ||
-            n.Contains("remark", StringComparison.Ordinal) || n.Contains("comment", StringComparison.Ordinal) || n.Contains("note", StringComparison.Ordinal))
-        {
-            return ((in Row r) => r.Chance(salt, 35) ? null : Text(r, salt + 1, 3, 8),
+                }),
+            FillerKind.Text => ((in Row r) => r.Chance(salt, 35) ? null : Text(r, salt + 1, 3, 8),
                 (in Row r, JsonSink s, JsonName name) =>
                 {
                     if (r.Chance(salt, 35))
@@ -102,22 +100,34 @@ internal static class FillerValues
                     {
                         WriteText(s, name, r, salt + 1, 3, 8);
                     }
-                });
-        }
-        return ((in Row r) => r.Chance(salt, 25) ? null : Code(r, salt + 1),
-            (in Row r, JsonSink s, JsonName name) =>
-            {
-                if (r.Chance(salt, 25))
+                }),
+            _ => ((in Row r) => r.Chance(salt, 25) ? null : Code(r, salt + 1),
+                (in Row r, JsonSink s, JsonName name) =>
                 {
-                    s.Null(name);
-                }
-                else
-                {
-                    Span<byte> buffer = stackalloc byte[32];
-                    s.Ascii(name, buffer[..CodeUtf8(r, salt + 1, buffer)]);
-                }
-            });
+                    if (r.Chance(salt, 25))
+                    {
+                        s.Null(name);
+                    }
+                    else
+                    {
+                        Span<byte> buffer = stackalloc byte[32];
+                        s.Ascii(name, buffer[..CodeUtf8(r, salt + 1, buffer)]);
+                    }
+                }),
+        };
     }
+
+    private static FillerKind KindOf(string n) =>
+        // Accounts and cost centres are codes, whatever "count" or "cost" their names hold.
+        n.EndsWith("account", StringComparison.Ordinal) || n.EndsWith("acct", StringComparison.Ordinal) || n.EndsWith("center", StringComparison.Ordinal) ? FillerKind.Code
+        : n.EndsWith("date", StringComparison.Ordinal) || n.EndsWith("time", StringComparison.Ordinal) && !n.Contains("downtime", StringComparison.Ordinal) ? FillerKind.Date
+        : Flags.Contains(n) || n.StartsWith("is", StringComparison.Ordinal) && n.Length > 4 || n.EndsWith("flag", StringComparison.Ordinal) ? FillerKind.Flag
+        : IsQuantity(n) ? FillerKind.Amount
+        : n.EndsWith("count", StringComparison.Ordinal) || n.EndsWith("days", StringComparison.Ordinal) || n.EndsWith("seq", StringComparison.Ordinal) ? FillerKind.Count
+        : n.EndsWith("sysid", StringComparison.Ordinal) ? FillerKind.SystemId
+        : n.Contains("description", StringComparison.Ordinal) || n.Contains("memo", StringComparison.Ordinal) || n.Contains("remark", StringComparison.Ordinal) ||
+          n.Contains("comment", StringComparison.Ordinal) || n.Contains("note", StringComparison.Ordinal) ? FillerKind.Text
+        : FillerKind.Code;
 
     public static string Code(in Row r, ulong key) => $"{r.Pick(key, CodeWords)}{r.Int(key + 7, 10, 999)}";
 
@@ -177,4 +187,18 @@ internal static class FillerValues
         n.Contains("weight", StringComparison.Ordinal) || n.Contains("balance", StringComparison.Ordinal) ||
         n.Contains("level", StringComparison.Ordinal) || n.Contains("reading", StringComparison.Ordinal) ||
         n.Contains("tax", StringComparison.Ordinal) || n.EndsWith("bal", StringComparison.Ordinal);
+}
+
+// The JSON type (and look) of a filler attribute: a date; a flag (boolean); an amount (decimal); a
+// small count; an id-like integer; an external system name; prose; a short code.
+internal enum FillerKind
+{
+    Code,
+    Date,
+    Flag,
+    Amount,
+    Count,
+    Id,
+    SystemId,
+    Text,
 }

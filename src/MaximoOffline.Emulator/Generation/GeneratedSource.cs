@@ -57,7 +57,7 @@ internal sealed class GeneratedSource(
     public Rec Materialize(int index, Selection selection)
     {
         var row = RowAt(index);
-        var rec = new Rec(schema.Attributes.Count) { Rowstamp = RowstampAt(index) };
+        var rec = new Rec(schema.Attributes.Count) { Rowstamp = RowstampAt(index), SelectedAll = selection.All };
         foreach (var attribute in schema.Attributes)
         {
             if (selection.Includes(attribute.Describes ?? attribute.Name))
@@ -67,7 +67,7 @@ internal sealed class GeneratedSource(
         }
         foreach (var child in children)
         {
-            if (selection.Child(child.Name) is { } childSelection)
+            if (selection.Child(child.Name, child.IsDocLinks) is { } childSelection)
             {
                 rec.AddChildren(child.Materialize(row, childSelection));
             }

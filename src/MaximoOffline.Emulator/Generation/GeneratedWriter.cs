@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
-using System.Text.Json;
 using MaximoOffline.Emulator.Data;
 using MaximoOffline.Emulator.Json;
 using MaximoOffline.Emulator.Query;
@@ -20,8 +19,10 @@ internal sealed class GeneratedWriter
     private readonly GeneratedSource _source;
     private readonly TablePlan _plan;
     private readonly bool _lean;
+    private readonly RowstampFormat _rowstampFormat;
     private readonly JsonSink _sink;
     private readonly JsonName _hrefName;
+    private readonly JsonName _linkName;
     private readonly JsonName _memberName;
     private readonly JsonName _describedBy;
     private readonly JsonName _formatName;
@@ -33,19 +34,21 @@ internal sealed class GeneratedWriter
     {
         _source = source;
         _lean = style.Lean;
+        _rowstampFormat = style.RowstampFormat;
         _sink = new JsonSink(style.DropNulls);
-        _plan = TablePlan.For(source.Schema, source.Children, selection, style.Lean);
+        _plan = TablePlan.For(source.Schema, source.Children, selection, style.Lean, source.Structure.MainTable.ToUpperInvariant());
         _hrefName = JsonName.Of(style.Lean ? "href" : "rdf:about");
+        _linkName = JsonName.Of(style.Lean ? "href" : "rdf:resource");
         _memberName = JsonName.Of(style.Lean ? "member" : "rdfs:member");
         _describedBy = JsonName.Of(style.Lean ? "describedBy" : "wdrs:describedBy");
         _formatName = JsonName.Of(style.Lean ? "format" : "dcterms:format");
         _labelName = JsonName.Of(style.Lean ? "label" : "rdfs:label");
-        // Children that are not selected are linked instead (unless the client asked not to).
-        _collectionRefs = style.IgnoreCollectionRef
-            ? []
-            : [.. source.Children
-                .Where(c => Array.TrueForAll(_plan.Children, p => p.Table.Name != c.Name))
-                .Select(c => (JsonName.For(c.Name + "_collectionref", true), Encoding.UTF8.GetBytes("/" + c.Name)))];
+        var linked = style.CollectionRefs == CollectionRefs.Always || style.CollectionRefs == CollectionRefs.Default && !selection.All;
+        _collectionRefs = linked
+            ? [.. source.Children
+                .Where(c => !c.IsDocLinks)
+                .Select(c => (JsonName.For(c.Name + "_collectionref", true), Encoding.UTF8.GetBytes("/" + c.Relation)))]
+            : [];
     }
 
     // Writes a collection member (after a comma when separator) to output in pieces no larger than
@@ -93,10 +96,36 @@ internal sealed class GeneratedWriter
         return _sink.Written;
     }
 
+    // Root records and child rows a page of these members serves: what a gateway's timer sees.
+    public long RowsOf(PageMember member)
+    {
+        var row = _source.RowAt(member.Index);
+        return 1 + CountChildren(_plan, row, member.ChildEdits);
+    }
+
+    private static long CountChildren(TablePlan plan, in Row parent, IReadOnlyDictionary<string, ChildOverlay>? edits)
+    {
+        long count = 0;
+        foreach (var child in plan.Children)
+        {
+            if (child.Plan is null)
+            {
+                continue;
+            }
+            var overlay = edits?.GetValueOrDefault(child.Table.Name);
+            foreach (var childRow in child.Table.RowsOf(parent, overlay))
+            {
+                count += 1 + CountChildren(child.Plan, child.Table.RowOf(parent, childRow.Slot, childRow.Ordinal), null);
+            }
+        }
+        return count;
+    }
+
     private void WriteRoot(PageMember member)
     {
         var row = _source.RowAt(member.Index);
         var touchedAt = member.TouchedAt;
+        var values = member.Values;
         bool wroteChangeDate = false, wroteChangeBy = false;
         foreach (var attribute in _plan.Attributes)
         {
@@ -110,9 +139,13 @@ internal sealed class GeneratedWriter
                 _sink.String(attribute.Name, OsStore.TouchedBy);
                 wroteChangeBy = true;
             }
-            else
+            else if (values is null)
             {
                 attribute.Def.Write(row, _sink, attribute.Name);
+            }
+            else
+            {
+                attribute.Def.Write(row, values, _sink, attribute.Name);
             }
         }
         if (touchedAt is { } touched)
@@ -132,7 +165,7 @@ internal sealed class GeneratedWriter
             _sink.Object(JsonName.For(name, _lean), value);
         }
         WriteRowstamp(member.Rowstamp);
-        WriteChildren(_plan, row);
+        WriteChildren(_plan, row, member.ChildEdits);
         var length = _ref.Length;
         foreach (var (name, segment) in _collectionRefs)
         {
@@ -144,54 +177,122 @@ internal sealed class GeneratedWriter
 
     private void WriteRowstamp(long rowstamp)
     {
-        Span<byte> digits = stackalloc byte[20];
-        Utf8Formatter.TryFormat(rowstamp, digits, out var written);
-        _sink.Ascii(RowstampName, digits[..written]);
+        Span<byte> text = stackalloc byte[RowstampText.MaxLength];
+        _sink.Ascii(RowstampName, text[..RowstampText.Write(rowstamp, _rowstampFormat, text)]);
     }
 
-    // The parent's reference is in the buffer; each child row's extends it.
-    private void WriteChildren(TablePlan plan, in Row parent)
+    // The parent's reference is in the buffer; each child row's extends it. Empty relations are left
+    // out, as Maximo leaves them out. Only root records carry control-API edits of their children.
+    private void WriteChildren(TablePlan plan, in Row parent, IReadOnlyDictionary<string, ChildOverlay>? edits)
     {
         foreach (var child in plan.Children)
         {
-            if (child.Table.IsDocLinks)
+            if (child.Plan is not { } childPlan)
             {
-                WriteDocLinks(child, parent);
+                WriteLink(child);
                 continue;
             }
-            var parentLength = _ref.Length;
+            if (child.Table.IsDocLinks)
+            {
+                WriteDocLinks(child, childPlan, parent);
+                continue;
+            }
+            if (edits?.GetValueOrDefault(child.Table.Name) is { } overlay)
+            {
+                var rows = child.Table.RowsOf(parent, overlay);
+                if (rows.Count > 0)
+                {
+                    _sink.StartArray(child.Name);
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        WriteChildRow(child, childPlan, parent, rows[i], i);
+                    }
+                    _sink.EndArray();
+                }
+                continue;
+            }
             var slots = child.Table.SlotsOf(parent);
+            if (slots.Count == 0)
+            {
+                continue;
+            }
             _sink.StartArray(child.Name);
             for (var i = 0; i < slots.Count; i++)
             {
-                var slot = slots[i];
-                var row = child.Table.RowOf(parent, slot, i);
-                _ref.Append((byte)'/');
-                _ref.Append(child.Relation);
-                _ref.Append((byte)'/');
-                _ref.Append(i);
-                if (slot.Id is { } id)
-                {
-                    _ref.Append((byte)'-');
-                    _ref.Append(id);
-                }
-                _sink.StartObject();
-                _sink.String(LocalRef, _ref.Span);
-                foreach (var attribute in child.Plan.Attributes)
-                {
-                    attribute.Def.Write(row, _sink, attribute.Name);
-                }
-                WriteRowstamp(child.Table.RowstampOf(slot));
-                WriteChildren(child.Plan, row);
-                _sink.EndObject();
-                _ref.Truncate(parentLength);
+                WriteChildRow(child, childPlan, parent, new ChildRow(slots[i], i, child.Table.RowstampOf(slots[i]), null), i);
             }
             _sink.EndArray();
         }
     }
 
-    // doclinks is an object holding members whose properties sit in describedBy.
-    private void WriteDocLinks(ChildPlan child, in Row parent)
+    private void WriteChildRow(ChildPlan child, TablePlan plan, in Row parent, ChildRow childRow, int position)
+    {
+        var parentLength = _ref.Length;
+        var row = child.Table.RowOf(parent, childRow.Slot, childRow.Ordinal);
+        _ref.Append((byte)'/');
+        _ref.Append(child.Relation);
+        _ref.Append((byte)'/');
+        _ref.Append(position);
+        if (childRow.Slot.Id is { } id)
+        {
+            _ref.Append((byte)'-');
+            _ref.Append(id);
+        }
+        _sink.StartObject();
+        _sink.String(LocalRef, _ref.Span);
+        WriteChildKey(child.KeyPrefix, childRow.Slot.Id);
+        foreach (var attribute in plan.Attributes)
+        {
+            attribute.Def.Write(row, childRow.Values, _sink, attribute.Name);
+        }
+        WriteRowstamp(childRow.Rowstamp);
+        WriteChildren(plan, row, null);
+        _sink.EndObject();
+        _ref.Truncate(parentLength);
+    }
+
+    // Child rows carry an href (rdf:about) that is not a URL: "http://childkey#" + the rest-id encoding
+    // of "ASSET/ASSETMETER/{id}" (no id, no last segment).
+    private void WriteChildKey(byte[] prefix, long? id)
+    {
+        Span<byte> key = stackalloc byte[prefix.Length + 20];
+        prefix.CopyTo(key);
+        var length = prefix.Length;
+        if (id is { } value)
+        {
+            Utf8Formatter.TryFormat(value, key[length..], out var digits);
+            length += digits;
+        }
+        else
+        {
+            length--;
+        }
+        ReadOnlySpan<byte> scheme = "http://childkey#"u8;
+        Span<byte> href = stackalloc byte[scheme.Length + Base64.GetMaxEncodedToUtf8Length(length)];
+        scheme.CopyTo(href);
+        Base64.EncodeToUtf8(key[..length], href[scheme.Length..], out _, out var written);
+        var encoded = href.Slice(scheme.Length, written);
+        encoded.Replace((byte)'+', (byte)'-');
+        encoded.Replace((byte)'/', (byte)'_');
+        encoded.Replace((byte)'=', (byte)'-');
+        _sink.Ascii(_hrefName, href[..(scheme.Length + written)]);
+    }
+
+    // A child that is linked, not inline: {"href": ".../doclinks"} ({"rdf:resource": ...} namespaced).
+    private void WriteLink(ChildPlan child)
+    {
+        var parentLength = _ref.Length;
+        _ref.Append((byte)'/');
+        _ref.Append(child.Relation);
+        _sink.StartObject(child.Name);
+        _sink.String(_linkName, _ref.Span);
+        _sink.EndObject();
+        _ref.Truncate(parentLength);
+    }
+
+    // doclinks is an object holding members whose properties sit in describedBy; it is there even
+    // when the record has no attachment (an empty member list).
+    private void WriteDocLinks(ChildPlan child, TablePlan plan, in Row parent)
     {
         var parentLength = _ref.Length;
         _ref.Append("/doclinks"u8);
@@ -210,12 +311,14 @@ internal sealed class GeneratedWriter
             WriteDocLinkRef(collectionLength, default, i, slot.Id);
             _sink.String(LocalRef, _ref.Span);
             _sink.StartObject(_describedBy);
-            foreach (var attribute in child.Plan.Attributes)
+            foreach (var attribute in plan.Attributes)
             {
                 if (attribute.Kind == AttributeKind.DocLinkFormat)
                 {
+                    var label = attribute.Def.Value(row) as string;
                     _sink.StartObject(_formatName);
-                    _sink.String(_labelName, attribute.Def.Value(row) as string);
+                    _sink.String(_labelName, label);
+                    _sink.String(_hrefName, "http://purl.org/NET/mediatypes/" + label);
                     _sink.EndObject();
                     continue;
                 }
@@ -223,7 +326,6 @@ internal sealed class GeneratedWriter
             }
             WriteDocLinkRef(collectionLength, "meta/"u8, -1, slot.Id);
             _sink.String(_hrefName, _ref.Span);
-            WriteRowstamp(child.Table.RowstampOf(slot));
             _sink.EndObject();
             _sink.EndObject();
         }

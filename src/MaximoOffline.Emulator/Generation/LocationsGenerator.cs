@@ -52,6 +52,11 @@ internal static class LocationsGenerator
                 "direction", "expectedlife", "installdate", "replacecost", "totalcost", "ytdcost", "budgetcost", "totdowntime",
                 "plussfeatureclass", "plussisgis")
             .AlwaysNull("pluspcustomer", "address")
+            // The oil-and-gas add-on's flags (plusg) and others real servers send on every location.
+            .Flags("isdefault", "islocked", "pluscloop", "pluscpmextdate", "plusgcomcrit", "plusgenvcrit", "plusgexregistered", "plusgispassvalve",
+                "plusgistemp", "plusgleaking", "plusgpermitreq", "plusgqualitycritical", "plusgriskassessed", "plusgsafetycrit")
+            .Fill(FillerKind.Id, "plusgopenomuid")
+            .Codes("shiptoaddresscode")
             .Filler("ex_building", "ex_floor", "ex_room", "ex_costcenter", "ex_legacyloc", "ex_gpslat", "ex_gpslong",
                 "ex_inspectionfreq", "ex_lastinspdate", "kd_areacode", "plusgopenclass")
             .Build();

@@ -20,6 +20,9 @@ internal sealed class PersonGenerator(int scale)
         ("EX_LCVIRQ_TECH", "LCVIRQ field technicians"), ("EX_READONLY", "Read-only access"), ("MOBILEUSERS", "Maximo Mobile users"),
     ];
 
+    private static readonly (string Value, string Description)[] EmployeeTypes =
+        [("FT", "Full time"), ("PT", "Part time"), ("CONTRACT", "Contractor")];
+
     private readonly ExactSplit _memberships = new(2051L * scale, 420L * scale, 0x6E0);
 
     public int Count => 420 * scale;
@@ -65,21 +68,21 @@ internal sealed class PersonGenerator(int scale)
             .Add("statusdate", static (in Row r) => r.DaysAgo(6, 0, 3000))
             .Add("locationsite", static (in Row r) => SiteOf(r))
             .Add("locationorg", static (in Row _) => Words.Org)
-            .Add("location", static (in Row _) => null)
+            .Add("location", static (in Row r) => r.Chance(20, 60) ? null : LocationsGenerator.NameOf(SiteOf(r) == Words.FirstSite, r.Int(21, 1, 50)))
             .Add("department", static (in Row r) => r.Pick(7, (string[])["MAINT", "OPS", "STORES", "ENG", "FIN"]))
             .Add("supervisor", static (in Row r) => r.Chance(8, 30) ? null : r.Pick(9, Words.Users))
             .Add("primaryemail", static (in Row r) => $"{r.Pick(1, Words.FirstNames).ToLowerInvariant()}.{r.Pick(2, Words.LastNames).ToLowerInvariant()}{r.Index + 1}@eagle.example")
             .Add("primaryphone", static (in Row r) => $"(555) {r.Int(10, 100, 999)}-{r.Int(11, 1000, 9999)}")
-            .Add("employeetype", static (in Row r) => r.Pick(12, (string[])["FT", "PT", "CONTRACT"]))
+            .Described("employeetype", static (in Row r) => r.Pick(12, (string[])["FT", "PT", "CONTRACT"]), Statuses.Describer(EmployeeTypes))
             .Add("jobcode", static (in Row r) => r.Pick(13, Words.Crafts))
             .Add("language", static (in Row _) => "EN")
-            .Add("locale", static (in Row _) => "en_US")
-            .Add("timezone", static (in Row _) => "America/New_York")
+            .Described("locale", static (in Row _) => "en_US", static _ => "English (United States)")
+            .Described("timezone", static (in Row _) => "America/New_York", static _ => "(GMT-05:00) Eastern Time (US and Canada)")
             .Add("hiredate", static (in Row r) => r.DaysAgo(14, 200, 9000))
             .Add("terminationdate", static (in Row _) => null)
             .Add("birthdate", static (in Row _) => null)
-            .Add("wfmailelection", static (in Row _) => "PROCESS")
-            .Add("transemailelection", static (in Row _) => "NEVER")
+            .Described("wfmailelection", static (in Row _) => "PROCESS", static _ => "Receive notifications for each assignment")
+            .Described("transemailelection", static (in Row _) => "NEVER", static _ => "Never notify")
             .Add("acceptingwfmail", static (in Row _) => true)
             .Add("loctoservreq", static (in Row _) => true)
             .Add("country", static (in Row _) => "US")
@@ -95,6 +98,19 @@ internal sealed class PersonGenerator(int scale)
                 "lastevaldate", "nextevaldate", "primarysms", "imname", "wopriority", "birthcity", "dfltapp", "hrpersonid",
                 "ldapdn", "masissuer", "statusiface", "employeenum", "payrollid", "reportedbyid", "costcenter", "orgunit", "managerid", "workphone", "mobilephone", "faxphone", "pager")
             .AlwaysNull("pluspcustomer", "pcardtype2")
+            // Attributes real servers send that the rest of the data does not depend on: the industry
+            // add-ons' authorisation flags (plusg), customer types (plusp), calendars and notifications.
+            .Described("caltype", ("STANDARD", "Standard calendar"), ("SHIFT", "Shift calendar"))
+            .Described("deviceclass", static (in Row r) => (long)r.Int(22, 1, 4), static code => $"Device class {code}")
+            .Flags("languserupdated")
+            .Flags("plusgauditapprover", "plusgauthlockmgmt", "plusgbyprevapp", "plusgcertrevapp", "plusgconfspaceauth", "plusgfinauthority",
+                "plusggastestauth", "plusghfapprover", "plusgiscertified", "plusgisolationauth", "plusgisospec", "plusgmocrevapp", "plusgperareaauth",
+                "plusgperissueauth", "plusgperperfauth", "plusgptwrevapp", "plusgradiosrcauth", "plusgrcfaapprover", "plusgriskrevapp",
+                "plusgsitecheckerauth", "plusgsolnapprover", "plusgtechauthority")
+            .Fill(FillerKind.Count, "plusgptwissuecounter")
+            .Described("pluspcustvndtype", ("CUSTOMER", "Customer"), ("VENDOR", "Vendor"), ("BOTH", "Customer and vendor"))
+            .Described("usernotftype", ("EMAIL", "Email"), ("SMS", "Text message"), ("NONE", "No notification"))
+            .Described("ud_subcontractor", ("Y", "Subcontractor"), ("N", "Employee"))
             .Filler("ex_badge", "ex_costcenter", "ex_union", "ex_shift", "ex_certexpdate", "ex_crew", "ex_vehicle", "ex_radio",
                 "ka_payrollid", "kd_bldgaccess")
             .Build();
@@ -109,7 +125,7 @@ internal sealed class PersonGenerator(int scale)
             .Add("loginid", static (in Row r) => PersonId(new Row(r.Seed, Hash.OfName("person"), r.Index)).ToLowerInvariant())
             .Add("personid", static (in Row r) => PersonId(new Row(r.Seed, Hash.OfName("person"), r.Index)))
             .Described("status", static (in Row r) => r.Chance(1, 95) ? "ACTIVE" : "INACTIVE", Statuses.Describer(Statuses.User))
-            .Add("type", static (in Row _) => "TYPE 1")
+            .Described("type", static (in Row _) => "TYPE 1", static _ => "Type 1")
             .Add("defsite", static (in Row r) => SiteOf(new Row(r.Seed, Hash.OfName("person"), r.Index)))
             .Add("insertsite", static (in Row r) => SiteOf(new Row(r.Seed, Hash.OfName("person"), r.Index)))
             .Add("querywithsite", static (in Row _) => true)
@@ -119,11 +135,18 @@ internal sealed class PersonGenerator(int scale)
             .Add("forceexpiration", static (in Row _) => false)
             .Add("failedlogins", static (in Row r) => (long)r.Int(2, 0, 3))
             .Add("pwexpiration", static (in Row r) => r.Chance(3, 60) ? null : r.DaysAgo(4, -200, 0))
-            .Add("defstoreroom", static (in Row _) => null)
-            .Add("storeroomsite", static (in Row _) => null)
-            .Add("memo", static (in Row _) => null)
+            .Add("defstoreroom", static (in Row r) => r.Chance(5, 70) ? null : LocationsGenerator.Storeroom(SiteOf(new Row(r.Seed, Hash.OfName("person"), r.Index)) == Words.FirstSite))
+            .Add("storeroomsite", static (in Row r) => r.Chance(5, 70) ? null : SiteOf(new Row(r.Seed, Hash.OfName("person"), r.Index)))
+            .Fill(FillerKind.Text, "memo")
             .Add("isconsultant", static (in Row _) => false)
             .Add("loginerrorcount", static (in Row _) => "0")
+            .Add("cognossyncstatus", static (in Row _) => "notenabled")
+            .Add("masissuer", static (in Row _) => "local")
+            // Maximo sends the column, never the secret: the value is a mask.
+            .Add("password", static (in Row _) => "********")
+            .Fill(FillerKind.Count, "sidenav")
+            .Codes("ud_ticket")
+            .Described("ud_type", ("FIELD", "Field user"), ("OFFICE", "Office user"), ("SERVICE", "Service account"))
             .Build();
         var memberships = GroupUsers(seed);
         return new ChildTable("maxuser", "user", schema, RowstampRegions.For("maxuser"),
@@ -166,12 +189,23 @@ internal sealed class PersonGenerator(int scale)
             .Add("authallgls", static (in Row r) => r.Index < 2)
             .Add("authlaborall", static (in Row r) => r.Index == 0)
             .Add("independent", static (in Row _) => true)
-            .Add("passwordduration", static (in Row _) => null)
-            .Add("passwordwarning", static (in Row _) => null)
-            .Add("sctemplateid", static (in Row _) => null)
+            .Add("passwordduration", static (in Row r) => r.Index % 3 == 0 ? null : 90L)
+            .Add("passwordwarning", static (in Row r) => r.Index % 3 == 0 ? null : 7L)
+            .Add("sctemplateid", static (in Row r) => r.Index % 4 == 0 ? (long)r.Index + 1 : null)
             .Add("workcenter", static (in Row r) => r.Index >= 20 ? "1" : "0")
-            .Add("nullrepfacauth", static (in Row _) => true)
+            .Add("nullrepfac", static (in Row _) => true)
             .Add("langcode", static (in Row _) => "EN")
+            .Add("authallrepfacs", static (in Row r) => r.Index < 2)
+            .Add("authlaborcrew", static (in Row r) => r.Index < 4)
+            .Add("authlaborself", static (in Row r) => r.Index != 22)
+            .Add("authlaborsuper", static (in Row r) => r.Index is 9 or 10 or 14)
+            .Add("authpersongroup", static (in Row r) => r.Index < 4)
+            .Add("pluspauthallcust", static (in Row r) => r.Index == 0)
+            .Add("pluspauthcustvnd", static (in Row r) => r.Index == 0)
+            .Add("pluspauthgrplst", static (in Row _) => false)
+            .Add("pluspauthnoncust", static (in Row r) => r.Index < 2)
+            .Add("pluspauthperslst", static (in Row _) => false)
+            .Add("sidenav", static (in Row r) => r.Index >= 4)
             .Build();
         return new ChildTable("maxgroup", "maxgroup", schema, RowstampRegions.For("maxgroup"),
             static (in Row membership) =>

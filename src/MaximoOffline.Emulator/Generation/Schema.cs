@@ -18,9 +18,10 @@ internal delegate bool FlagFn(in Row row);
 internal delegate long? LongFn(in Row row);
 
 // Describes names the attribute this one decorates (status_description describes status): it is
-// written whenever that attribute is selected. Value and Emit always agree: Value is what filters,
-// sorts and materialised records see, Emit what a streamed page writes.
-internal sealed record AttributeDef(string Name, ValueFn Value, string? Describes = null, EmitFn? Emit = null)
+// written whenever that attribute is selected, and Describer turns a value the control API set on
+// that attribute into its description. Value and Emit always agree: Value is what filters, sorts and
+// materialised records see, Emit what a streamed page writes.
+internal sealed record AttributeDef(string Name, ValueFn Value, string? Describes = null, EmitFn? Emit = null, Func<string, string>? Describer = null)
 {
     public void Write(in Row row, JsonSink sink, JsonName name)
     {
@@ -32,6 +33,37 @@ internal sealed record AttributeDef(string Name, ValueFn Value, string? Describe
         {
             sink.Object(name, Value(row));
         }
+    }
+
+    // As Write, but a value the control API set (on this attribute, or on the one it describes) wins.
+    public void Write(in Row row, IReadOnlyDictionary<string, object?>? values, JsonSink sink, JsonName name)
+    {
+        if (values is not null && TryGetSet(values, out var value))
+        {
+            sink.Object(name, value);
+        }
+        else
+        {
+            Write(row, sink, name);
+        }
+    }
+
+    public object? ValueWith(in Row row, IReadOnlyDictionary<string, object?>? values) =>
+        values is not null && TryGetSet(values, out var value) ? value : Value(row);
+
+    private bool TryGetSet(IReadOnlyDictionary<string, object?> values, out object? value)
+    {
+        if (Describes is null)
+        {
+            return values.TryGetValue(Name, out value);
+        }
+        if (values.TryGetValue(Describes, out var described))
+        {
+            value = Describer is { } describe ? SchemaBuilder.Describe(described, describe) : null;
+            return true;
+        }
+        value = null;
+        return false;
     }
 }
 
@@ -56,6 +88,12 @@ internal sealed class Schema
 internal sealed class SchemaBuilder
 {
     private readonly List<AttributeDef> _attributes = [];
+
+    public SchemaBuilder Add(AttributeDef attribute)
+    {
+        _attributes.Add(attribute);
+        return this;
+    }
 
     public SchemaBuilder Add(string name, ValueFn value)
     {
@@ -127,12 +165,23 @@ internal sealed class SchemaBuilder
         return this;
     }
 
+    // An attribute bound to a domain, followed by its {name}_description (codes may be numbers).
     public SchemaBuilder Described(string name, ValueFn value, Func<string, string> describe)
     {
         _attributes.Add(new AttributeDef(name, value));
-        _attributes.Add(new AttributeDef(name + "_description", (in Row r) => value(r) is string code ? describe(code) : null, name));
+        _attributes.Add(new AttributeDef(name + "_description", (in Row r) => Describe(value(r), describe), name, Describer: describe));
         return this;
     }
+
+    // A domain-bound code picked from the domain (evenly), null a fifth of the time, with its description.
+    public SchemaBuilder Described(string name, params (string Value, string Description)[] domain)
+    {
+        var salt = Hash.OfName(name);
+        return Described(name, (in Row r) => r.Chance(salt, 20) ? null : r.Pick(salt + 1, domain).Value, Statuses.Describer(domain));
+    }
+
+    public static string? Describe(object? value, Func<string, string> describe) =>
+        value is null ? null : describe(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
 
     // Attributes whose value only has to look plausible: generated from the name (see FillerValues).
     public SchemaBuilder Filler(params string[] names)
@@ -155,6 +204,25 @@ internal sealed class SchemaBuilder
         }
         return this;
     }
+
+    // Filler attributes of a known JSON type (see FillerKind), as real responses type them.
+    public SchemaBuilder Fill(FillerKind kind, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var (value, emit) = FillerValues.For(name, kind);
+            _attributes.Add(new AttributeDef(name, value, Emit: emit));
+        }
+        return this;
+    }
+
+    public SchemaBuilder Flags(params string[] names) => Fill(FillerKind.Flag, names);
+
+    public SchemaBuilder Amounts(params string[] names) => Fill(FillerKind.Amount, names);
+
+    public SchemaBuilder Dates(params string[] names) => Fill(FillerKind.Date, names);
+
+    public SchemaBuilder Codes(params string[] names) => Fill(FillerKind.Code, names);
 
     public Schema Build() => new(_attributes);
 }

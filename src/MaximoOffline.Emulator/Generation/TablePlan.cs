@@ -24,7 +24,8 @@ internal sealed class TablePlan
     // Whether the selection asked for the attribute (known to the table or not).
     public bool Selects(string attribute) => _selection.Includes(attribute);
 
-    public static TablePlan For(Schema schema, IReadOnlyList<ChildTable> children, Selection selection, bool lean, bool docLinks = false)
+    // tablePath names the table in child keys: "ASSET", then "ASSET/ASSETMETER" for its meters.
+    public static TablePlan For(Schema schema, IReadOnlyList<ChildTable> children, Selection selection, bool lean, string tablePath, bool docLinks = false)
     {
         var attributes = new List<AttributePlan>(schema.Attributes.Count);
         foreach (var attribute in schema.Attributes)
@@ -40,10 +41,17 @@ internal sealed class TablePlan
         var childPlans = new List<ChildPlan>();
         foreach (var child in children)
         {
-            if (selection.Child(child.Name) is { } childSelection)
+            var path = $"{tablePath}/{child.Name.ToUpperInvariant()}";
+            var name = JsonName.For(child.Name, lean);
+            var relation = Encoding.UTF8.GetBytes(child.Relation);
+            if (selection.LinksOnly(child.Name, child.IsDocLinks))
             {
-                childPlans.Add(new ChildPlan(child, JsonName.For(child.Name, lean), Encoding.UTF8.GetBytes(child.Relation),
-                    For(child.Schema, child.Nested, childSelection, lean, child.IsDocLinks)));
+                childPlans.Add(new ChildPlan(child, name, relation, null, []));
+            }
+            else if (selection.Child(child.Name, child.IsDocLinks) is { } childSelection)
+            {
+                childPlans.Add(new ChildPlan(child, name, relation,
+                    For(child.Schema, child.Nested, childSelection, lean, path, child.IsDocLinks), Encoding.UTF8.GetBytes(path + "/")));
             }
         }
         return new TablePlan(selection, [.. attributes], [.. childPlans]);
@@ -57,10 +65,11 @@ internal sealed class TablePlan
         _ => AttributeKind.Plain,
     };
 
+    // The namespaced names real servers give doclinks' describedBy properties.
     private static string DocLinkName(string name) => name switch
     {
         "title" or "description" or "identifier" or "created" or "modified" => "dcterms:" + name,
-        "createby" => "dcterms:creator",
+        "attachmentSize" => "oslc_cm:" + name,
         _ => "spi:" + name,
     };
 }
@@ -76,4 +85,6 @@ internal enum AttributeKind
 
 internal readonly record struct AttributePlan(AttributeDef Def, JsonName Name, AttributeKind Kind);
 
-internal sealed record ChildPlan(ChildTable Table, JsonName Name, byte[] Relation, TablePlan Plan);
+// Plan is null when the child is only linked (doclinks under oslc.select=*). KeyPrefix is the
+// child key's text before the row's id: "ASSET/ASSETMETER/".
+internal sealed record ChildPlan(ChildTable Table, JsonName Name, byte[] Relation, TablePlan? Plan, byte[] KeyPrefix);

@@ -10,6 +10,8 @@ internal sealed class WorkOrderGenerator(ulong seed, int scale)
     private const int BlocksPerScale = 300;
     private static readonly IdSequence Ids = new(500_000, 2, 0x3030);
     private static readonly ulong Salt = Hash.OfName("workorder");
+    private static readonly (string Value, string Description)[] Priorities =
+        [("1", "Emergency"), ("2", "High"), ("3", "Medium"), ("4", "Low"), ("5", "Planned")];
     private static readonly int[] StatusWeights = [14, 14, 12, 8, 7, 0, 10, 30, 5, 0];
     private readonly AssetGenerator _assets = new(seed, scale);
 
@@ -67,7 +69,7 @@ internal sealed class WorkOrderGenerator(ulong seed, int scale)
             .Add("istask", static (in Row _) => false)
             .Described("woclass", static (in Row _) => "WORKORDER", Statuses.Describer(Statuses.WoClass))
             .Add("worktype", static (in Row r) => r.Pick(8, (string[])["CM", "PM", "EM", "CAL", "CP"]))
-            .Add("wopriority", static (in Row r) => r.Chance(9, 10) ? null : (object)(long)r.Int(10, 1, 6))
+            .Described("wopriority", static (in Row r) => r.Chance(9, 10) ? null : (object)(long)r.Int(10, 1, 6), Statuses.Describer(Priorities))
             .Add("reportdate", static (in Row r) => DaysAgo(ReportedDaysAgo(r)))
             .Add("reportedby", static (in Row r) => r.Pick(11, Words.Users))
             .Add("targstartdate", static (in Row r) => DaysAgo(ReportedDaysAgo(r) - 2))
@@ -78,7 +80,7 @@ internal sealed class WorkOrderGenerator(ulong seed, int scale)
             .Add("actfinish", static (in Row r) => Status(r) is "COMP" or "CLOSE" ? DaysAgo(ReportedDaysAgo(r) - 6) : null)
             .Add("assetnum", (in Row r) => AssetIndex(r) is { } a ? AssetGenerator.AssetNumAt(a) : null)
             .Add("location", (in Row r) => Location(r))
-            .Add("parent", static (in Row _) => null)
+            .Add("parent", static (in Row r) => r.Chance(44, 85) ? null : WoNum(Math.Max(0, r.Index - 1 - r.Int(45, 0, 50))))
             .Add("estdur", static (in Row r) => r.Amount(13, 0.5, 24))
             .Add("estlabhrs", static (in Row r) => r.Amount(14, 0, 40))
             .Add("estlabcost", static (in Row r) => r.Amount(15, 0, 4000))
@@ -102,16 +104,34 @@ internal sealed class WorkOrderGenerator(ulong seed, int scale)
             .Add("wolo1", static (in Row _) => null)
             .Filler("jpnum", "pmnum", "crewid", "calendar", "shiftnum", "chargestore", "outreq", "hasfollowupwork", "ignorediavail",
                 "ignoresrmavail", "ignoremrpavail", "aos", "ams", "apptrequired", "flowcontrolled", "flowactionassist", "suspendflow",
-                "woisswap", "inctasksinsched", "reqasstdwntime", "nestedjpinprocess", "classstructureid", "commodity", "commoditygroup",
+                "woisswap", "inctasksinsched", "nestedjpinprocess", "classstructureid", "commodity", "commoditygroup",
                 "contract", "cinum", "fincntrlid", "generatedforpo", "estatapprlabhrs", "estatapprlabcost", "estatapprmatcost",
                 "estatapprtoolcost", "estatapprservcost", "estservcost", "actservcost", "outlabcost", "outmatcost", "outtoolcost",
-                "firstapprstatus", "jobtaskid", "jpincluded", "lms", "measurementvalue", "measuredate", "meterreading", "origrecordid",
-                "origrecordclass", "pluscfrequency", "pluscfrequnit", "pluscismobile", "pluscjprevnum", "pluscloop", "plusclplink",
+                "firstapprstatus", "jpincluded", "measurementvalue", "measuredate", "meterreading", "origrecordid",
+                "origrecordclass", "pluscfrequency", "pluscfrequnit", "pluscjprevnum", "pluscloop", "plusclplink",
                 "pluscnextdate", "pluscoverduedate", "pluscphyloc", "pluscprevnextdate", "plusctype", "pmduedate", "pmnextduedate",
                 "pointnum", "repairlocflag", "respondby", "sendersysid", "sourcesysid", "ownersysid", "externalrefid", "storeroommtlstatus",
-                "targcompdate2", "taskid", "vendor", "wfid", "woacceptscharges", "wogroup", "wojo1", "wojo2", "wojo3", "wojo4",
+                "targcompdate2", "vendor", "wfid", "wogroup", "wojo1", "wojo2", "wojo3", "wojo4",
                 "wol1", "wol2", "wol3", "wol4", "woeq1", "woeq2", "woeq3", "woeq4", "woeq5", "woeq6", "workpackmtlstatus", "worklocation")
             .AlwaysNull("pluspcustomer", "pluspagreement")
+            // What real servers send beside those: Maximo's internal and outside labour figures, more
+            // flags, and the industry add-ons' (plusg, plusp).
+            .Fill(FillerKind.Id, "jobtaskid", "taskid")
+            .Fill(FillerKind.Count, "calcpriority")
+            .Flags("lms", "pluscismobile", "reqasstdwntime", "woacceptscharges", "disabled", "dladcma", "haschildren", "los", "milestone",
+                "parentchgsstatus", "statusiface", "template")
+            .Amounts("actintlabcost", "actintlabhrs", "actoutlabcost", "actoutlabhrs", "estatapprintlabcost", "estatapprintlabhrs",
+                "estatapproutlabcost", "estatapproutlabhrs", "estintlabcost", "estintlabhrs", "estoutlabcost", "estoutlabhrs", "esttotalcost")
+            .Codes("assignedownergroup", "autolocate", "djpapplied", "newchildclass", "owner", "phone")
+            .Add("createdby", static (in Row r) => r.Pick(11, Words.Users))
+            .Dates("lastcopylinkdate")
+            .Flags("plusgaarrequired", "plusgactcompleted", "plusgactexternal", "plusgactrequired", "plusgassactivity", "plusgassactivityimp",
+                "plusgauditreq", "plusgcapex", "plusgccf", "plusgcomcrit", "plusgcontinplan", "plusgcopyrevactrsk", "plusgcrittoqual",
+                "plusgdefmeasreq", "plusgdocsattached", "plusgenvcrit", "plusgfailfix", "plusghassafetycrit", "plusghighrisk", "plusgimpreqd",
+                "plusglesslearned", "plusglock", "plusglongterm", "plusgmigrationreq", "plusgmpoverride", "plusgpass", "plusgpostactcomp",
+                "plusgprepactiv", "plusgqualitycritical", "plusgreviewed", "plusgreviewreq", "plusgsafetycrit", "plusgscheddev", "plusgtemp",
+                "plusgtestcert", "plusgtgtdatemod")
+            .Flags("pluspallowquote", "pluspallowquotelabor", "pluspallowquotematerial", "pluspallowquoteservice", "pluspbillapproved", "pluspporeq")
             .Filler("ex_permitreq", "ex_permitnum", "ex_safetyplan", "ex_costcenter", "ex_contractor", "ex_ponum", "ex_priorityjust",
                 "ex_riskscore", "ex_shutdownreq", "ex_lototag", "ex_inspectedby", "ex_inspdate", "ex_signoffby", "ex_signoffdate",
                 "ex_mobileid", "ex_region", "ex_workzone", "ex_energyimpact", "ex_customerref", "ex_billable", "ex_billcode",
@@ -124,7 +144,7 @@ internal sealed class WorkOrderGenerator(ulong seed, int scale)
         ]);
     }
 
-    private static ChildTable Table(string name, long idBase, int max, SchemaBuilder builder, string? idName = null, bool actualsOnly = false)
+    private static ChildTable Table(string name, long idBase, int max, SchemaBuilder builder, string? idName = null, bool actualsOnly = false, string? relation = null)
     {
         var idAttribute = idName ?? name + "id";
         var schema = new SchemaBuilder().Add(idAttribute, (in Row r) => idBase + r.Index)
@@ -133,13 +153,13 @@ internal sealed class WorkOrderGenerator(ulong seed, int scale)
             .Add("orgid", static (in Row _) => Words.Org);
         foreach (var attribute in builder.Build().Attributes)
         {
-            schema.Add(attribute.Name, attribute.Value);
+            schema.Add(attribute);
         }
         var slots = ChildTable.PerParent(0, max, idBase);
         SlotFn chosen = actualsOnly
             ? (in Row parent) => HasActuals(Status(new Row(parent.Seed, Salt, parent.Index))) ? slots(parent) : []
             : slots;
-        return new ChildTable(name, name, schema.Build(), RowstampRegions.For(name), chosen);
+        return new ChildTable(name, relation ?? name, schema.Build(), RowstampRegions.For(name), chosen, idAttribute: idAttribute);
     }
 
     private static ChildTable ServiceAddress() => Table("woserviceaddress", 1_000, 1, new SchemaBuilder()
@@ -150,7 +170,10 @@ internal sealed class WorkOrderGenerator(ulong seed, int scale)
         .Add("postalcode", static (in Row r) => $"{r.Int(5, 10000, 99999)}")
         .Add("country", static (in Row _) => "US")
         .Add("latitudey", static (in Row r) => r.Amount(6, 38, 43))
-        .Add("longitudex", static (in Row r) => -r.Amount(7, 73, 78)));
+        .Add("longitudex", static (in Row r) => -r.Amount(7, 73, 78))
+        .Add("addressischanged", static (in Row r) => r.Chance(8, 5))
+        .Add("hasld", static (in Row _) => false)
+        .Add("langcode", static (in Row _) => "EN"), relation: "serviceaddress");
 
     private static ChildTable Labor() => Table("wplabor", 1_000, 3, new SchemaBuilder()
         .Add("craft", static (in Row r) => r.Pick(1, Words.Crafts))

@@ -74,7 +74,7 @@ internal static class CollectionBody
     private static void WriteResponseInfo(Utf8JsonWriter w, HttpRequest request, PageResult page, CollectionQuery query)
     {
         var lean = query.Style.Lean;
-        var self = RequestUrl(request, query.Style.RelativeUri, null);
+        var self = RequestUrl(request, query.Style.RelativeUri, null, null);
         w.WriteStartObject(lean ? "responseInfo" : "oslc:responseInfo");
         w.WriteString(lean ? Names.Href : Names.About, self);
         w.WriteNumber("pagenum", query.PageNo);
@@ -85,11 +85,12 @@ internal static class CollectionBody
         }
         if (page.HasNext)
         {
-            WriteLink(w, lean ? "nextPage" : "oslc:nextPage", RequestUrl(request, query.Style.RelativeUri, query.PageNo + 1), lean);
+            WriteLink(w, lean ? "nextPage" : "oslc:nextPage", RequestUrl(request, query.Style.RelativeUri, query.PageNo + 1, page.StableId), lean);
         }
-        if (query.PageNo > 1)
+        // Stable paging goes forward only: earlier pages are gone.
+        if (query.PageNo > 1 && page.StableId is null)
         {
-            WriteLink(w, lean ? "previousPage" : "oslc:previousPage", RequestUrl(request, query.Style.RelativeUri, query.PageNo - 1), lean);
+            WriteLink(w, lean ? "previousPage" : "oslc:previousPage", RequestUrl(request, query.Style.RelativeUri, query.PageNo - 1, null), lean);
         }
         w.WriteEndObject();
     }
@@ -101,13 +102,13 @@ internal static class CollectionBody
         w.WriteEndObject();
     }
 
-    // The request's own URL, optionally with another page number.
-    public static string RequestUrl(HttpRequest request, bool relative, int? pageNo)
+    // The request's own URL, optionally with another page number and a stable-paging id.
+    public static string RequestUrl(HttpRequest request, bool relative, int? pageNo, string? stableId)
     {
         var builder = new QueryBuilder();
         foreach (var (key, values) in request.Query)
         {
-            if (pageNo is not null && key == "pageno")
+            if (pageNo is not null && key == "pageno" || stableId is not null && key == "stableId")
             {
                 continue;
             }
@@ -115,6 +116,10 @@ internal static class CollectionBody
             {
                 builder.Add(key, value ?? "");
             }
+        }
+        if (stableId is not null)
+        {
+            builder.Add("stableId", stableId);
         }
         if (pageNo is { } n)
         {

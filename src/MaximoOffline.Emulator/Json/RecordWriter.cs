@@ -45,30 +45,44 @@ internal sealed class RecordWriter(Utf8JsonWriter w, ResponseStyle style)
     private void WriteBody(Rec rec, string href, IReadOnlyCollection<string> childNames)
     {
         WriteAttributes(rec);
-        Span<char> digits = stackalloc char[20];
-        rec.Rowstamp.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
-        w.WriteString(RowstampName, digits[..written]);
+        WriteRowstamp(rec.Rowstamp);
         foreach (var set in rec.Children ?? [])
         {
-            if (set.IsDocLinks)
+            if (set.LinkOnly)
+            {
+                w.WritePropertyName(PropertyNames.For(set.Name, style.Lean));
+                w.WriteStartObject();
+                w.WriteString(style.Lean ? "href" : "rdf:resource", $"{href}/{set.Relation}");
+                w.WriteEndObject();
+            }
+            else if (set.IsDocLinks)
             {
                 WriteDocLinks(set, href);
             }
-            else
+            else if (set.Rows.Count > 0)
             {
                 WriteChildren(set, href);
             }
         }
-        if (!style.IgnoreCollectionRef)
+        // See CollectionRefs: with * and no ignorecollectionref, real servers link nothing.
+        var linked = style.CollectionRefs == CollectionRefs.Always ||
+                     style.CollectionRefs == CollectionRefs.Default && !rec.SelectedAll;
+        if (linked)
         {
             foreach (var child in childNames)
             {
-                if (rec.Children?.Exists(c => c.Name == child) != true)
+                if (child != "doclinks")
                 {
                     w.WriteString(PropertyNames.For(child + "_collectionref", true), $"{href}/{child}");
                 }
             }
         }
+    }
+
+    private void WriteRowstamp(long rowstamp)
+    {
+        Span<byte> text = stackalloc byte[RowstampText.MaxLength];
+        w.WriteString(RowstampName, text[..RowstampText.Write(rowstamp, style.RowstampFormat, text)]);
     }
 
     private void WriteChildren(ChildSet set, string parentRef)
@@ -111,6 +125,7 @@ internal sealed class RecordWriter(Utf8JsonWriter w, ResponseStyle style)
                     w.WritePropertyName(style.Lean ? "format" : "dcterms:format");
                     w.WriteStartObject();
                     w.WriteString(style.Lean ? "label" : "rdfs:label", value as string);
+                    w.WriteString(HrefName, $"http://purl.org/NET/mediatypes/{value}");
                     w.WriteEndObject();
                     continue;
                 }
@@ -121,7 +136,6 @@ internal sealed class RecordWriter(Utf8JsonWriter w, ResponseStyle style)
                 }
             }
             w.WriteString(HrefName, $"{collection}/meta/{row.UniqueId}");
-            w.WriteString(RowstampName, row.Rowstamp.ToString(CultureInfo.InvariantCulture));
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -132,7 +146,7 @@ internal sealed class RecordWriter(Utf8JsonWriter w, ResponseStyle style)
     private static string DocLinkName(string name) => name switch
     {
         "title" or "description" or "identifier" or "created" or "modified" => "dcterms:" + name,
-        "createby" => "dcterms:creator",
+        "attachmentSize" => "oslc_cm:" + name,
         _ => "spi:" + name,
     };
 

@@ -91,7 +91,7 @@ internal sealed class MaterializedSource : IRecordSource
 
     private static Rec Project(Rec rec, Selection selection, string? restId)
     {
-        var result = new Rec(rec.Attributes.Count) { Rowstamp = rec.Rowstamp, UniqueId = rec.UniqueId, RestId = restId ?? rec.RestId };
+        var result = new Rec(rec.Attributes.Count) { Rowstamp = rec.Rowstamp, UniqueId = rec.UniqueId, RestId = restId ?? rec.RestId, SelectedAll = selection.All };
         foreach (var (name, value) in rec.Attributes)
         {
             var described = name.EndsWith("_description", StringComparison.Ordinal) ? name[..^"_description".Length] : name;
@@ -102,7 +102,11 @@ internal sealed class MaterializedSource : IRecordSource
         }
         foreach (var child in rec.Children ?? [])
         {
-            if (selection.Child(child.Name) is { } childSelection)
+            if (selection.LinksOnly(child.Name, child.IsDocLinks))
+            {
+                result.AddChildren(child with { Rows = [], LinkOnly = true });
+            }
+            else if (selection.Child(child.Name, child.IsDocLinks) is { } childSelection)
             {
                 result.AddChildren(child with { Rows = child.Rows.Select(r => Project(r, childSelection, null)).ToList() });
             }

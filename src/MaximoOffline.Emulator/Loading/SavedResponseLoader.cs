@@ -93,7 +93,7 @@ internal static partial class SavedResponseLoader
             }
             if (name == "_rowstamp")
             {
-                rec.Rowstamp = long.TryParse(value.ToString(), CultureInfo.InvariantCulture, out var rowstamp) ? rowstamp : 0;
+                rec.Rowstamp = Json.RowstampText.Parse(value.ToString()) ?? 0;
                 continue;
             }
             switch (value.ValueKind)
@@ -135,7 +135,7 @@ internal static partial class SavedResponseLoader
                 }
                 if (name == "_rowstamp")
                 {
-                    rec.Rowstamp = long.TryParse(property.Value.ToString(), CultureInfo.InvariantCulture, out var r) ? r : 0;
+                    rec.Rowstamp = Json.RowstampText.Parse(property.Value.ToString()) ?? 0;
                     continue;
                 }
                 if (name == "format" && property.Value.ValueKind == JsonValueKind.Object)

@@ -15,10 +15,13 @@ internal sealed record CollectionQuery(
     bool CountOnly,
     long? LastFetchTs,
     string? SavedQuery,
-    ResponseStyle Style)
+    ResponseStyle Style,
+    bool StablePaging = false,
+    string? StableId = null)
 {
-    public static CollectionQuery Parse(IQueryCollection query, int maxPageSize)
+    public static CollectionQuery Parse(IQueryCollection query, Variations variations)
     {
+        var maxPageSize = variations.MaxPageSize;
         var pageSize = maxPageSize;
         if (query["oslc.pageSize"].ToString() is { Length: > 0 } size)
         {
@@ -54,16 +57,37 @@ internal sealed record CollectionQuery(
             query["count"] == "1",
             lastFetch,
             query["savedQuery"].ToString() is { Length: > 0 } saved ? saved : null,
-            ResponseStyle.From(query));
+            ResponseStyle.From(query, variations.RowstampFormat),
+            query["stablepaging"] == "1",
+            query["stableId"].ToString() is { Length: > 0 } stableId ? stableId : null);
     }
 }
 
-// How to write the body: lean or namespaced (lean=0 is Maximo's default), nulls, collection links.
-internal sealed record ResponseStyle(bool Lean, bool DropNulls, bool IgnoreCollectionRef, bool RelativeUri)
+// How to write the body: lean or namespaced (lean=0 is Maximo's default), nulls, collection links,
+// the rowstamp form.
+internal sealed record ResponseStyle(bool Lean, bool DropNulls, CollectionRefs CollectionRefs, bool RelativeUri, RowstampFormat RowstampFormat)
 {
-    public static ResponseStyle From(IQueryCollection query) => new(
+    public static ResponseStyle From(IQueryCollection query, RowstampFormat rowstampFormat) => new(
         query["lean"] == "1",
         query["_dropnulls"] != "0",
-        query["ignorecollectionref"] == "1",
-        query["relativeuri"] == "1");
+        query["ignorecollectionref"].ToString() switch
+        {
+            "1" => CollectionRefs.Never,
+            "0" => CollectionRefs.Always,
+            _ => CollectionRefs.Default,
+        },
+        query["relativeuri"] == "1",
+        rowstampFormat);
+}
+
+// Which children get a {child}_collectionref link. Never: ignorecollectionref=1. Always
+// (ignorecollectionref=0 asked for): every child but doclinks, inline or not. Default: the same,
+// except that oslc.select=* gives none: the real responses to * without the parameter have no
+// links, the one that asked ignorecollectionref=0 has them beside its inline children, and IBM's
+// guide shows them beside named inline children.
+internal enum CollectionRefs
+{
+    Default,
+    Always,
+    Never,
 }
