@@ -74,7 +74,7 @@ public sealed class FaultTests(EmulatorFixture emulator) : IClassFixture<Emulato
     [Fact]
     public async Task ATruncatedPageIsReadAgainAndTheRunSucceeds()
     {
-        await emulator.ControlAsync("faults", new { kind = "truncate", afterBytes = 20_000, count = 6, path = "/os/mxapiasset" });
+        await emulator.ControlAsync("faults", new { kind = "truncate", afterBytes = 20_000, count = 6, path = "/os/mxapiasset", query = "oslc.select=*" });
 
         var (runId, result) = await _harness.RunAsync("assets");
 

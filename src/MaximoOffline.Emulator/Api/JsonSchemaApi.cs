@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Http;
 namespace MaximoOffline.Emulator.Api;
 
 // GET {root}/jsonschemas/{os}: the object structure's attributes and children with JSON types,
-// read off the first records the way a client would see them.
+// read off the first records the way a client would see them. Every child of the object structure is
+// listed, at every depth, whether or not the sampled records have rows of it: a schema describes the
+// object structure, not its data.
 internal static class JsonSchemaApi
 {
     private const int Sample = 50;
@@ -54,12 +56,12 @@ internal static class JsonSchemaApi
             w.WriteEndArray();
             w.WriteString("uniqueid", store.Structure.UniqueId);
             w.WriteString("type", "object");
-            WriteProperties(w, records);
+            WriteProperties(w, records, store.Source is Generation.GeneratedSource generated ? generated.Children : null);
             w.WriteEndObject();
         });
     }
 
-    private static void WriteProperties(Utf8JsonWriter w, IReadOnlyList<Rec> records)
+    private static void WriteProperties(Utf8JsonWriter w, IReadOnlyList<Rec> records, IReadOnlyList<Generation.ChildTable>? structure)
     {
         var types = new Dictionary<string, (string Type, string? SubType)>(StringComparer.Ordinal);
         var children = new Dictionary<string, List<Rec>>(StringComparer.Ordinal);
@@ -93,13 +95,21 @@ internal static class JsonSchemaApi
             w.WriteString("title", name);
             w.WriteEndObject();
         }
+        foreach (var child in structure ?? [])
+        {
+            if (!children.ContainsKey(child.Name))
+            {
+                children[child.Name] = [];
+            }
+        }
         foreach (var (name, rows) in children)
         {
             w.WriteStartObject(name);
             w.WriteString("type", name == "doclinks" ? "object" : "array");
             w.WriteStartObject("items");
             w.WriteString("type", "object");
-            WriteProperties(w, rows);
+            var nested = structure?.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))?.Nested;
+            WriteProperties(w, rows, nested);
             w.WriteEndObject();
             w.WriteEndObject();
         }

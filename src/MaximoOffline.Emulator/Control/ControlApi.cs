@@ -75,6 +75,8 @@ internal static class ControlApi
             s.Faults.Clear();
             return TypedResults.Ok(new { cleared = true });
         });
+        group.MapPost("faults/{id:int}/release", (EmulatorState s, int id) =>
+            s.Faults.Release(id) ? Results.Ok(new { released = id }) : Results.NotFound(new { error = $"no fault {id}" }));
         group.MapDelete("faults/{id:int}", (EmulatorState s, int id) =>
             s.Faults.Remove(id) ? Results.Ok(new { removed = id }) : Results.NotFound(new { error = $"no fault {id}" }));
         group.MapPost("keys/revoke", (EmulatorState s, KeyRequest? body) => TypedResults.Ok(new { revoked = s.Keys.SetRevoked(body?.ApiKey, true) }));

@@ -16,7 +16,11 @@ internal static class FaultFilter
     {
         var context = invocation.HttpContext;
         var state = context.RequestServices.GetRequiredService<EmulatorState>();
-        var plan = state.Faults.Decide(context.Request.Path.Value ?? "");
+        var plan = state.Faults.Decide(context.Request.Path.Value ?? "", Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""));
+        if (plan.Hold is { } hold)
+        {
+            await hold.WaitAsync(context.RequestAborted);
+        }
         if (plan.DelayMs > 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(plan.DelayMs), state.Time, context.RequestAborted);

@@ -10,7 +10,7 @@ internal sealed class FaultRegistry
     private readonly List<Entry> _faults = [];
     private int _nextId = 1;
 
-    public static readonly string[] Kinds = ["latency", "status", "drop", "truncate", "html"];
+    public static readonly string[] Kinds = ["latency", "status", "drop", "truncate", "html", "hold"];
 
     public int Add(FaultSpec spec)
     {
@@ -26,14 +26,25 @@ internal sealed class FaultRegistry
     {
         lock (_gate)
         {
+            foreach (var fault in _faults.Where(f => f.Id == id))
+            {
+                fault.Release();
+            }
             return _faults.RemoveAll(f => f.Id == id) > 0;
         }
     }
+
+    /// <summary>Lets every request a hold fault keeps waiting go on, and removes the fault.</summary>
+    public bool Release(int id) => Remove(id);
 
     public void Clear()
     {
         lock (_gate)
         {
+            foreach (var fault in _faults)
+            {
+                fault.Release();
+            }
             _faults.Clear();
         }
     }
@@ -42,11 +53,11 @@ internal sealed class FaultRegistry
     {
         lock (_gate)
         {
-            return _faults.ConvertAll(f => new ActiveFault(f.Id, f.Spec, f.Seen, f.Applied));
+            return _faults.ConvertAll(f => new ActiveFault(f.Id, f.Spec, f.Seen, f.Applied, f.Held));
         }
     }
 
-    public FaultPlan Decide(string path)
+    public FaultPlan Decide(string path, string query = "")
     {
         lock (_gate)
         {
@@ -56,9 +67,14 @@ internal sealed class FaultRegistry
             }
             var delay = 0;
             FaultSpec? response = null, body = null;
+            Task? hold = null;
             foreach (var fault in _faults)
             {
                 if (fault.Spec.Path is { } filter && !path.Contains(filter, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+                if (fault.Spec.Query is { } text && !query.Contains(text, StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
@@ -85,10 +101,15 @@ internal sealed class FaultRegistry
                         fault.Applied++;
                         body = fault.Spec;
                         break;
+                    case "hold" when hold is null:
+                        fault.Applied++;
+                        hold = fault.Hold();
+                        break;
                 }
             }
-            _faults.RemoveAll(f => f.Spec.Count is { } n && f.Applied >= n);
-            return new FaultPlan(delay, response, body);
+            // A hold that has hit its count stays listed (and holding) until it is released.
+            _faults.RemoveAll(f => f.Spec.Count is { } n && f.Applied >= n && f.Spec.Kind != "hold");
+            return new FaultPlan(delay, response, body, hold);
         }
     }
 
@@ -101,9 +122,30 @@ internal sealed class FaultRegistry
 
     private sealed class Entry(int id, FaultSpec spec)
     {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _held;
+
         public int Id => id;
         public FaultSpec Spec => spec;
         public int Seen { get; set; }
         public int Applied { get; set; }
+
+        // Requests waiting on this hold right now.
+        public int Held => Volatile.Read(ref _held);
+
+        public async Task Hold()
+        {
+            Interlocked.Increment(ref _held);
+            try
+            {
+                await _released.Task;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _held);
+            }
+        }
+
+        public void Release() => _released.TrySetResult();
     }
 }

@@ -62,9 +62,9 @@ public sealed class ApiKeyCreator(HttpClient http, IMaximoLocator locator, IOpti
         using var login = new HttpRequestMessage(HttpMethod.Post, $"{root}/login?lean=1");
         login.Headers.TryAddWithoutValidation("maxauth", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
         using var response = await SendAsync(login, cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
         {
-            throw await MaximoErrors.FromResponseAsync(response, cancellationToken);
+            throw await MaximoErrors.FromLoginAsync(response, cancellationToken);
         }
 
         return response.Headers.TryGetValues("Set-Cookie", out var cookies)

@@ -83,9 +83,9 @@ internal sealed class MaximoAuthHandler(IMaximoLocator locator, IOptions<MaximoO
             }
 
             using var response = await base.SendAsync(login, cancellationToken);
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
             {
-                throw await MaximoErrors.FromResponseAsync(response, cancellationToken);
+                throw await MaximoErrors.FromLoginAsync(response, cancellationToken);
             }
 
             var cookies = response.Headers.TryGetValues("Set-Cookie", out var values)

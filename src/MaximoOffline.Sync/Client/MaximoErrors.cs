@@ -37,6 +37,34 @@ internal static class MaximoErrors
         return new MaximoApiException(status, reason, message, Explain(status, reason, message, url), retryAfter > TimeSpan.Zero ? retryAfter : null);
     }
 
+    /// <summary>Where API keys come from on MAS Manage, for every message that sends a user there.</summary>
+    public const string WhereKeysAreMade =
+        "An administrator creates one in Manage (Administration → Integration → API Keys); set it as Maximo:ApiKey with Maximo:AuthMode ApiKey, " +
+        "or create it with 'maximo-offline apikey create' on a Maximo 7.6 that still takes passwords.";
+
+    /// <summary>
+    /// A login (<c>maxauth</c> or Basic) that did not succeed. A redirect or an HTML page in answer is a
+    /// Maximo Application Suite server: MAS Manage takes only API keys over its API, whatever the password.
+    /// </summary>
+    public static async Task<MaximoException> FromLoginAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var url = response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path) ?? "Maximo";
+        var html = response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
+        if ((int)response.StatusCode is >= 300 and < 400 || html)
+        {
+            return new MaximoResponseException(
+                $"Maximo at {url} answered the password login with {((int)response.StatusCode is >= 300 and < 400 ? $"a redirect to {response.Headers.Location}" : "an HTML sign-in page")}: " +
+                $"this server (Maximo Application Suite) accepts only API keys over its API, not passwords. {WhereKeysAreMade}", transient: false);
+        }
+
+        var error = await FromResponseAsync(response, cancellationToken);
+        return error is MaximoApiException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } refused
+            ? new MaximoApiException(refused.StatusCode, refused.ReasonCode, refused.MaximoMessage,
+                $"{refused.Message} If this is Maximo Application Suite (MAS) Manage, it accepts only API keys over its API: {WhereKeysAreMade}")
+            : error;
+    }
+
     internal static (string? Reason, string? Message) Parse(string body)
     {
         try
