@@ -11,7 +11,7 @@ namespace MaximoOffline.Emulator.Tests;
 public sealed class AttributeChangeTests(ControlFixture fixture) : IClassFixture<ControlFixture>, IAsyncLifetime
 {
     private const string Open = "status in [\"WAPPR\",\"APPR\",\"INPRG\",\"ASSIGN\",\"WMATL\"]";
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     public Task InitializeAsync() => EmulatorControl.ResetAsync(_http);
 

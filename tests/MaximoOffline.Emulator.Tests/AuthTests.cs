@@ -5,15 +5,15 @@ using MaximoOffline.Emulator.Tests.Support;
 
 namespace MaximoOffline.Emulator.Tests;
 
-public sealed class AuthFixture : EmulatorFixture
+public sealed class AuthFixture : MaximoFixture
 {
-    protected override EmulatorOptions Options() => new() { Scale = 1, Seed = 3 };
+    protected override int Seed => 3;
 }
 
 // API keys, maxauth and Basic logins with session cookies, key creation, and Maximo's 401 bodies.
 public sealed class AuthTests(AuthFixture fixture) : IClassFixture<AuthFixture>
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     private static string MaxAuth(string user, string password) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
 

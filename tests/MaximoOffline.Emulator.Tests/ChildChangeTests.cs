@@ -12,7 +12,7 @@ namespace MaximoOffline.Emulator.Tests;
 // delta does not return it.
 public sealed class ChildChangeTests(ControlFixture fixture) : IClassFixture<ControlFixture>, IAsyncLifetime
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     public Task InitializeAsync() => EmulatorControl.ResetAsync(_http);
 

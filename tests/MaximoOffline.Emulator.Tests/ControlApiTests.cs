@@ -8,7 +8,7 @@ namespace MaximoOffline.Emulator.Tests;
 // inserts, deletes and new attributes. Each test starts from a reset.
 public sealed class ControlApiTests(ControlFixture fixture) : IClassFixture<ControlFixture>, IAsyncLifetime
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     public Task InitializeAsync() => EmulatorControl.ResetAsync(_http);
 

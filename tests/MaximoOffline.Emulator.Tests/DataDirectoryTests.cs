@@ -4,14 +4,13 @@ using MaximoOffline.Emulator.Tests.Support;
 namespace MaximoOffline.Emulator.Tests;
 
 // A folder of saved responses, lean and namespaced, several pages per object structure.
-public sealed class SavedResponsesFixture : IAsyncLifetime
+public sealed class SavedResponsesFixture : MaximoFixture
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "maximo-saved-" + Guid.NewGuid().ToString("N"));
 
-    public EmulatorServer Server { get; private set; } = null!;
-    public MaximoHttp Http { get; private set; } = null!;
+    protected override void Configure(EmulatorOptions options) => options.DataDirectory = _folder;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, "mxapiasset.json"), """
@@ -37,21 +36,19 @@ public sealed class SavedResponsesFixture : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_folder, "mxapilocations.json"), """
             {"rdfs:member":[{"rdf:about":"http://prod/maximo/oslc/os/mxapilocations/_QkxERzEvRkxFRVQ-","spi:location":"BLDG1","spi:siteid":"FLEET","spi:locationsid":7,"_rowstamp":"100"}]}
             """);
-        Server = await EmulatorServer.StartAsync(new EmulatorOptions { DataDirectory = _folder });
-        Http = new MaximoHttp(Server.BaseUrl, Server.Options.ApiKey);
+        await base.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        Http.Dispose();
-        await Server.DisposeAsync();
+        await base.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 }
 
 public sealed class DataDirectoryTests(SavedResponsesFixture fixture) : IClassFixture<SavedResponsesFixture>
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     [Fact]
     public async Task EveryPageOfSavedResponsesIsServedOnceWhateverItsForm()

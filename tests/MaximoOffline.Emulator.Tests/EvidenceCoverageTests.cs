@@ -11,7 +11,7 @@ namespace MaximoOffline.Emulator.Tests;
 public sealed class EvidenceCoverageTests(ScaleOneFixture fixture) : IClassFixture<ScaleOneFixture>
 {
     private const double Required = 0.95;
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     // What each real response's responseInfo says it answered (page sizes aside: more records give
     // every sparse attribute and child a chance to appear).

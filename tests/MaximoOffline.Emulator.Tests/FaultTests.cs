@@ -6,15 +6,15 @@ using MaximoOffline.Emulator.Tests.Support;
 
 namespace MaximoOffline.Emulator.Tests;
 
-public sealed class FaultFixture : EmulatorFixture
+public sealed class FaultFixture : MaximoFixture
 {
-    protected override EmulatorOptions Options() => new() { Scale = 1, Seed = 11, ControlApiEnabled = true };
+    protected override int Seed => 11;
 }
 
 // Faults injected through /emulator/faults and /emulator/keys, as a client meets them.
 public sealed class FaultTests(FaultFixture fixture) : IClassFixture<FaultFixture>, IAsyncLifetime
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     public Task InitializeAsync() => EmulatorControl.ResetAsync(_http);
 

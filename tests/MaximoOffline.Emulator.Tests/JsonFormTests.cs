@@ -7,7 +7,7 @@ namespace MaximoOffline.Emulator.Tests;
 // Lean and namespaced bodies, both roots, rest ids, members, nulls and Maximo's odd shapes.
 public sealed class JsonFormTests(ScaleOneFixture fixture) : IClassFixture<ScaleOneFixture>
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     [Fact]
     public async Task WithoutLeanTheBodyIsNamespacedWithMaximosMixedNames()

@@ -2,9 +2,9 @@ using MaximoOffline.Emulator.Tests.Support;
 
 namespace MaximoOffline.Emulator.Tests;
 
-public sealed class MillionAssetsFixture : EmulatorFixture
+public sealed class MillionAssetsFixture : MaximoFixture
 {
-    protected override EmulatorOptions Options() => new() { Scale = 2000, Seed = 42 };
+    protected override int Scale => 2000;
 }
 
 // Run alone: the allocation bound reads a process-wide counter that other test classes would inflate.
@@ -16,7 +16,7 @@ public sealed class LargeScaleCollection;
 [Collection(nameof(LargeScaleTests))]
 public sealed class LargeScaleTests(MillionAssetsFixture fixture) : IClassFixture<MillionAssetsFixture>
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     [Fact]
     public async Task KdfacHoldsAMillionAssets()

@@ -12,7 +12,7 @@ namespace MaximoOffline.Emulator.Tests;
 public sealed class PageBytesTests(PageBytesTests.Fixture fixture) : IClassFixture<PageBytesTests.Fixture>
 {
     private const string AssetChildren = "assetmeter{*},assetspec{*},serviceaddress{*},downtimereport{*},doclinks{*},failurereport{*}";
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     public static TheoryData<string, string> Pages => new()
     {
@@ -130,8 +130,5 @@ public sealed class PageBytesTests(PageBytesTests.Fixture fixture) : IClassFixtu
     };
 
     // Its own emulator: the overlay test changes data, and the bytes must not depend on other classes.
-    public sealed class Fixture : EmulatorFixture
-    {
-        protected override EmulatorOptions Options() => new() { Scale = 1, Seed = 42, ControlApiEnabled = true };
-    }
+    public sealed class Fixture : MaximoFixture;
 }

@@ -6,7 +6,7 @@ namespace MaximoOffline.Emulator.Tests;
 // oslc.pageSize + pageno with nextPage/previousPage, collectioncount, count, and the page-size cap.
 public sealed class PagingTests(ScaleOneFixture fixture) : IClassFixture<ScaleOneFixture>
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     [Theory]
     [InlineData("mxapiasset", "assetuid")]

@@ -7,7 +7,7 @@ namespace MaximoOffline.Emulator.Tests;
 // oslc.select, oslc.where, oslc.orderBy and savedQuery, checked against the same data read unfiltered.
 public sealed class QueryTests(ScaleOneFixture fixture) : IClassFixture<ScaleOneFixture>
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     private Task<List<JsonObject>> AllAssetsAsync() =>
         _http.PageAllAsync("mxapiasset", 1000, ("oslc.select", "assetuid,assetnum,siteid,status,description,purchaseprice,assettag,changedate,isrunning"));

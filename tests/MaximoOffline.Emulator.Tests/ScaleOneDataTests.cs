@@ -5,7 +5,7 @@ namespace MaximoOffline.Emulator.Tests;
 // The sizes and internal consistency of a real site at scale 1 (issue 3's acceptance list).
 public sealed class ScaleOneDataTests(ScaleOneFixture fixture) : IClassFixture<ScaleOneFixture>
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     [Fact]
     public async Task KdfacHas171LocationsAnd500Assets()

@@ -4,10 +4,11 @@ using MaximoOffline.Emulator.Tests.Support;
 
 namespace MaximoOffline.Emulator.Tests;
 
-public sealed class StablePagingFixture : EmulatorFixture
+public sealed class StablePagingFixture : MaximoFixture
 {
-    protected override EmulatorOptions Options() =>
-        new() { Scale = 1, Seed = 9, ControlApiEnabled = true, StablePagingIdleTimeout = TimeSpan.FromSeconds(1) };
+    protected override int Seed => 9;
+
+    protected override void Configure(EmulatorOptions options) => options.StablePagingIdleTimeout = TimeSpan.FromSeconds(1);
 }
 
 // stablepaging=1: the first request keeps the matching records; nextPage carries stableId; pages
@@ -15,7 +16,7 @@ public sealed class StablePagingFixture : EmulatorFixture
 // inserted later are not in the set; records deleted later are left out of its pages.
 public sealed class StablePagingTests(StablePagingFixture fixture) : IClassFixture<StablePagingFixture>, IAsyncLifetime
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     public Task InitializeAsync() => EmulatorControl.ResetAsync(_http);
 

@@ -8,7 +8,7 @@ namespace MaximoOffline.Emulator.Tests;
 // doclinks{*}; empty children left out; no collection links unless ignorecollectionref=0 asks.
 public sealed class StarSelectTests(ScaleOneFixture fixture) : IClassFixture<ScaleOneFixture>
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     private async Task<List<JsonObject>> MembersAsync(string os, bool lean, string select = "*", string pageSize = "100", string extra = "")
     {

@@ -8,16 +8,16 @@ using MaximoOffline.Emulator.Tests.Support;
 
 namespace MaximoOffline.Emulator.Tests;
 
-public sealed class VariationsFixture : EmulatorFixture
+public sealed class VariationsFixture : MaximoFixture
 {
-    protected override EmulatorOptions Options() => new() { Scale = 1, Seed = 5, ControlApiEnabled = true };
+    protected override int Seed => 5;
 }
 
 // The ways real servers differ, switched on through POST /emulator/variations (each test starts
 // from a reset, which restores the startup flags). The defaults are the well-behaved server.
 public sealed class VariationTests(VariationsFixture fixture) : IClassFixture<VariationsFixture>, IAsyncLifetime
 {
-    private readonly MaximoHttp _http = fixture.Http;
+    private readonly MaximoHttp _http = fixture.Maximo;
 
     public Task InitializeAsync() => EmulatorControl.ResetAsync(_http);
 

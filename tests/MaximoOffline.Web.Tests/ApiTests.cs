@@ -39,15 +39,16 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>, 
     [Fact]
     public async Task ASecondRequestWhileTheEndpointSyncsAnswers409WithTheSameRun()
     {
-        await app.ControlAsync("faults", new { kind = "latency", delayMs = 300, path = "/os/mxapilocations" });
+        var gate = await app.HoldPagesAsync("/os/mxapilocations");
         using var first = await app.Http.PostAsJsonAsync("api/sync/locations", new { full = true });
         var runId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
+        await gate.ReachedAsync();
 
         using var second = await app.Http.PostAsync("api/sync/locations", null);
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal(runId, (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64());
-        await app.ClearFaultsAsync();
+        await gate.OpenAsync();
         Assert.Equal("Succeeded", (await app.WaitForEndAsync(runId)).GetProperty("status").GetString());
     }
 
@@ -90,12 +91,15 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>, 
     [Fact]
     public async Task CancellingARunEndsItCancelledWithItsCommittedPagesKept()
     {
-        await app.ControlAsync("faults", new { kind = "latency", delayMs = 250, path = "/os/mxapiwodetail" });
+        // Every second page waits at the gate: some pages commit, and the run cannot end before the cancel.
+        var gate = await app.HoldPagesAsync("/os/mxapiwodetail", fraction: 0.5);
         using var start = await app.Http.PostAsJsonAsync("api/sync/wodetail", new { site = "LCVIRQ", full = true });
         var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
         await Wait.UntilAsync(async () => (await app.GetJsonAsync($"api/runs/{runId}")).GetProperty("pages").GetInt32() >= 1);
+        await gate.ReachedAsync();
 
         using var cancel = await app.Http.PostAsync($"api/runs/{runId}/cancel", null);
+        await gate.OpenAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         var run = await app.WaitForEndAsync(runId);

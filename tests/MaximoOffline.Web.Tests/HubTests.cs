@@ -13,12 +13,26 @@ public sealed class HubTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     [Fact]
     public async Task AWatcherJoiningMidRunGetsEveryLogLineExactlyOnceAndInOrderThenTheLiveOnes()
     {
-        // A run held up by slow requests until the watcher has joined; cut-off pages make it log retries.
-        await app.ControlAsync("faults", new { kind = "latency", delayMs = 1_500, path = "/os/mxapiwodetail" });
+        // A run held at the gate until the watcher has joined; cut-off pages make it log retries.
+        var gate = await app.HoldPagesAsync("/os/mxapiwodetail");
         await app.ControlAsync("faults", new { kind = "truncate", afterBytes = 5_000, fraction = 0.3, path = "/os/mxapiwodetail" });
         using var start = await app.Http.PostAsJsonAsync("api/sync/wodetail", new { site = "LCVIRQ", full = true });
         var runId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
-        await Wait.UntilAsync(async () => (await app.GetJsonAsync($"api/runs/{runId}/log")).GetArrayLength() >= 2);
+        await gate.ReachedAsync();
+
+        // A first watcher sees the run's opening lines go out, so the one under test joins after them.
+        await using (var early = new HubConnectionBuilder().WithUrl(new Uri(app.BaseUrl, "hubs/sync")).Build())
+        {
+            var lines = new ConcurrentQueue<LogLineDto>();
+            early.On<List<LogLineDto>>("log", batch => { foreach (var line in batch.Where(l => l.RunId == runId)) lines.Enqueue(line); });
+            await early.StartAsync();
+            foreach (var line in (await early.InvokeAsync<WatchResult>("watch", runId, 0L)).Lines)
+            {
+                lines.Enqueue(line);
+            }
+
+            await Wait.UntilAsync(() => lines.Count(l => l.Seq <= 2) == 2 && lines.Any(l => l.Seq == 2));
+        }
 
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(app.BaseUrl, "hubs/sync")).Build();
         var live = new ConcurrentQueue<LogLineDto>();
@@ -29,8 +43,7 @@ public sealed class HubTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 
         var watched = await hub.InvokeAsync<WatchResult>("watch", runId, 0L);
         Assert.Equal("Running", watched.Run.Status);
-        await app.ClearFaultsAsync();
-        await app.ControlAsync("faults", new { kind = "truncate", afterBytes = 5_000, fraction = 0.3, path = "/os/mxapiwodetail" });
+        await gate.OpenAsync();
         var end = await finished.Task.WaitAsync(TimeSpan.FromSeconds(120));
         await app.ClearFaultsAsync();
 
