@@ -52,7 +52,7 @@ internal static class FaultFilter
     private static async Task WriteStatusAsync(HttpContext context, FaultSpec fault)
     {
         var code = fault.Status ?? 503;
-        if (fault.RetryAfter is { } seconds || code is 429 or 503)
+        if (fault.RetryAfter is not null || code is 429 or 503)
         {
             context.Response.Headers.RetryAfter = (fault.RetryAfter ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

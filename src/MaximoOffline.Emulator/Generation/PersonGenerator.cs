@@ -114,10 +114,10 @@ internal sealed class PersonGenerator(int scale)
             .Filler("ex_badge", "ex_costcenter", "ex_union", "ex_shift", "ex_certexpdate", "ex_crew", "ex_vehicle", "ex_radio",
                 "ka_payrollid", "kd_bldgaccess")
             .Build();
-        return new GeneratedSource(ObjectStructures.PerUser, schema, Count, seed, Ids, RowstampRegions.For("person"), [Users(seed)]);
+        return new GeneratedSource(ObjectStructures.PerUser, schema, Count, seed, Ids, RowstampRegions.For("person"), [Users()]);
     }
 
-    private ChildTable Users(ulong seed)
+    private ChildTable Users()
     {
         var schema = new SchemaBuilder()
             .Add("maxuserid", static (in Row r) => 5_000 + r.Index)
@@ -148,13 +148,13 @@ internal sealed class PersonGenerator(int scale)
             .Codes("ud_ticket")
             .Described("ud_type", ("FIELD", "Field user"), ("OFFICE", "Office user"), ("SERVICE", "Service account"))
             .Build();
-        var memberships = GroupUsers(seed);
+        var memberships = GroupUsers();
         return new ChildTable("maxuser", "user", schema, RowstampRegions.For("maxuser"),
             (in Row person) => MembershipCount(person.Index) == 0 ? [] : [new Slot(person.Index, 5_000 + person.Index)],
             nested: [memberships]);
     }
 
-    private ChildTable GroupUsers(ulong seed)
+    private ChildTable GroupUsers()
     {
         var schema = new SchemaBuilder()
             .Add("groupuserid", static (in Row r) => 20_000 + r.Index)
