@@ -11,7 +11,7 @@ internal sealed record CommandLine(string Urls, EmulatorOptions Options)
         "                              [--api-key KEY] [--max-page-size 1000] [--enable-control]\n" +
         "                              [--maxrowstamp set|page] [--ignore-order] [--unknown-child ignore|reject]\n" +
         "                              [--gateway-timeout SECONDS] [--record-cost-ms MS] [--mas] [--rowstamp-format number|bytes]\n" +
-        "                              [--stable-paging-timeout SECONDS]";
+        "                              [--stable-paging-timeout SECONDS] [--without-child MXAPIASSET/failurereport]";
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -57,6 +57,7 @@ internal sealed record CommandLine(string Urls, EmulatorOptions Options)
                 case "--record-cost-ms": options.RecordCost = TimeSpan.FromMilliseconds(Decimal()); break;
                 case "--mas": options.Mas = Switch(); break;
                 case "--rowstamp-format": options.RowstampFormat = Choice<RowstampFormat>(); break;
+                case "--without-child": options.WithoutChildren = [.. options.WithoutChildren, Value()]; break;
                 case "--stable-paging-timeout": options.StablePagingIdleTimeout = Decimal() is > 0 and var idle ? TimeSpan.FromSeconds(idle) : throw new FormatException($"{name} needs a positive number of seconds."); break;
                 default: throw new FormatException($"Unknown option {name}.");
             }

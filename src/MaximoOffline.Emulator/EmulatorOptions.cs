@@ -52,6 +52,11 @@ public sealed class EmulatorOptions
 
     public RowstampFormat RowstampFormat { get; set; } = RowstampFormat.Number;
 
+    // Children an object structure of this server does not have ("MXAPIASSET/failurereport"): a site's
+    // own object structures leave out what the standard ones carry. The schema does not list them, a
+    // select naming them meets UnknownChild, and no record carries them.
+    public IReadOnlyList<string> WithoutChildren { get; set; } = [];
+
     // stablepaging=1 keeps the matching ids this long after the last page read (mxe.oslc.idleexpiry).
     public TimeSpan StablePagingIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -72,5 +72,6 @@ public sealed class EmulatorServer : IAsyncDisposable
         to.Mas = from.Mas;
         to.RowstampFormat = from.RowstampFormat;
         to.StablePagingIdleTimeout = from.StablePagingIdleTimeout;
+        to.WithoutChildren = from.WithoutChildren;
     }
 }

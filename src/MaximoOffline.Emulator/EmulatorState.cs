@@ -67,5 +67,5 @@ internal sealed class EmulatorState(IOptions<EmulatorOptions> options, TimeProvi
     private Dataset Load() =>
         Options.DataDirectory is { Length: > 0 } dir
             ? SavedResponseLoader.Load(dir, (ulong)Options.Seed)
-            : Dataset.Generate(Math.Max(1, Options.Scale), Options.Seed);
+            : Dataset.Generate(Math.Max(1, Options.Scale), Options.Seed, Options.WithoutChildren);
 }

@@ -26,12 +26,14 @@ public sealed class FaultTests(EmulatorFixture emulator) : IClassFixture<Emulato
     [InlineData(429)]
     public async Task TransientErrorsAreRetriedAndTheRunSucceeds(int status)
     {
-        await emulator.ControlAsync("faults", new { kind = "status", status, retryAfter = 1, count = 3, path = "/os/mxapiasset" });
+        await emulator.ControlAsync("faults", new { kind = "status", status, retryAfter = 1, count = 3, path = "/os/mxapiasset", query = "oslc.select=*" });
 
-        var (_, result) = await _harness.RunAsync("assets");
+        var (runId, result) = await _harness.RunAsync("assets");
 
         Assert.Equal(SyncRunStatus.Succeeded, result);
         Assert.Equal(500, _harness.Count("asset"));
+        // A gateway that throttles (429, 503) gets fewer requests at once; a failing server (500) does not.
+        Assert.Equal(status != 500, _harness.Events.Of<Engine.LogEvent>().Any(e => e.RunId == runId && e.Message.Contains("Maximo asked for fewer requests", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -31,8 +31,6 @@ public sealed class FullSyncTests(FullSyncTests.Synced synced) : IClassFixture<F
         }
     }
 
-    private static Dictionary<string, Dictionary<string, string>> ChildIds => MaximoOffline.Tests.Shared.MaximoJsonMap.ChildIds;
-
     [Fact]
     public void SyncAllSucceedsAndRecordsEveryEndpointRun()
     {
@@ -44,26 +42,10 @@ public sealed class FullSyncTests(FullSyncTests.Synced synced) : IClassFixture<F
     [Fact]
     public async Task EveryTableHoldsExactlyTheRowsTheEmulatorHasForTheSameFilter()
     {
-        var expected = new Dictionary<string, HashSet<string>>();
-        foreach (var endpoint in EndpointCatalog.DependencyOrder)
-        {
-            var members = await synced.AllAsync(endpoint.ObjectStructure, endpoint.Select, endpoint.UniqueId, endpoint.Where("KDFAC", new SyncOptions()));
-            Assert.NotEmpty(members);
-            foreach (var member in members)
-            {
-                Collect(expected, endpoint.Root.Name, endpoint.UniqueId, member);
-            }
-        }
+        var expected = await ExpectedRows.ReadAsync(synced, "KDFAC");
 
         Assert.Equal(33, expected.Count);
-        foreach (var (table, keys) in expected)
-        {
-            var key = synced.Harness.Column<string>($"SELECT name FROM pragma_table_info('{table}') WHERE pk = 1").Single();
-            var actual = synced.Harness.Column<object>($"SELECT \"{key}\" FROM \"{table}\" WHERE deleted_at IS NULL")
-                .Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).ToHashSet();
-            Assert.True(keys.SetEquals(actual), $"{table}: emulator has {keys.Count} rows, replica {actual.Count}; " +
-                $"missing {string.Join(",", keys.Except(actual).Take(5))}; extra {string.Join(",", actual.Except(keys).Take(5))}");
-        }
+        ExpectedRows.AssertReplicaHolds(synced.Harness, expected);
     }
 
     [Theory]
@@ -77,7 +59,7 @@ public sealed class FullSyncTests(FullSyncTests.Synced synced) : IClassFixture<F
     {
         var endpoint = EndpointCatalog.Find(slug)!;
         var members = await synced.AllAsync(endpoint.ObjectStructure, endpoint.Select, endpoint.UniqueId, endpoint.Where("KDFAC", new SyncOptions()));
-        var childKeys = ChildIds.GetValueOrDefault(endpoint.Root.Name)?.Keys.ToHashSet() ?? [];
+        var childKeys = MaximoJsonMap.ChildIds.GetValueOrDefault(endpoint.Root.Name)?.Keys.ToHashSet() ?? [];
         foreach (var member in members.Where((_, i) => i % (members.Count / 7 + 1) == 0))
         {
             var id = member.GetProperty(endpoint.UniqueId).GetInt64();
@@ -143,40 +125,5 @@ public sealed class FullSyncTests(FullSyncTests.Synced synced) : IClassFixture<F
     {
         Assert.NotNull(synced.Harness.Scalar("SELECT cursor FROM sync_state WHERE endpoint = 'assets' AND site = 'KDFAC'"));
         Assert.NotNull(synced.Harness.Scalar("SELECT cursor FROM sync_state WHERE endpoint = 'domain' AND site = ''"));
-    }
-
-    private static void Collect(Dictionary<string, HashSet<string>> expected, string table, string idPath, JsonElement row, string? parentKey = null, int position = 0)
-    {
-        var key = idPath.Length == 0 ? $"{parentKey}/{position}" : Read(row, idPath);
-        if (!expected.TryGetValue(table, out var keys))
-        {
-            expected[table] = keys = [];
-        }
-
-        keys.Add(key);
-        foreach (var property in row.EnumerateObject())
-        {
-            if (!ChildIds.TryGetValue(table, out var children) || !children.TryGetValue(property.Name, out var childId))
-            {
-                continue;
-            }
-
-            var list = property.Value.ValueKind == JsonValueKind.Object ? property.Value.GetProperty("member") : property.Value;
-            var i = 0;
-            foreach (var child in list.EnumerateArray())
-            {
-                Collect(expected, property.Name, childId, child, key, i++);
-            }
-        }
-    }
-
-    private static string Read(JsonElement row, string path)
-    {
-        foreach (var segment in path.Split('.'))
-        {
-            row = row.GetProperty(segment);
-        }
-
-        return row.ValueKind == JsonValueKind.String ? row.GetString()! : row.GetRawText();
     }
 }

@@ -42,7 +42,8 @@ public sealed class SyncHarness : IAsyncDisposable
 
 
 
-    public static async Task<SyncHarness> StartAsync(EmulatorFixture emulator, Dictionary<string, string?>? settings = null, string? apiKey = null)
+    /// <param name="time">The clock the engine reads (a fake one to step over Sync:FullEvery); the system's by default.</param>
+    public static async Task<SyncHarness> StartAsync(EmulatorFixture emulator, Dictionary<string, string?>? settings = null, string? apiKey = null, TimeProvider? time = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "maximo-offline-tests", Guid.NewGuid().ToString("N"));
         var values = new Dictionary<string, string?>
@@ -64,6 +65,11 @@ public sealed class SyncHarness : IAsyncDisposable
         var services = new ServiceCollection();
         var lines = new ConcurrentQueue<string>();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(lines)));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddMaximoSync(configuration);
         var requests = new RequestLog();
         var events = new EventLog();

@@ -68,13 +68,13 @@ public class EmulatorFixture : IAsyncLifetime
     }
 
     /// <summary>Every record of a collection (pageno paging ordered by the unique id), with the children the select names.</summary>
-    public async Task<List<JsonElement>> AllAsync(string objectStructure, string select, string uniqueId, string? where)
+    public async Task<List<JsonElement>> AllAsync(string objectStructure, string select, string uniqueId, string? where, int pageSize = 1000)
     {
         var all = new List<JsonElement>();
         for (var page = 1; ; page++)
         {
             var json = await GetAsync($"maximo/api/os/{objectStructure}?lean=1&oslc.select={Uri.EscapeDataString(select)}&oslc.orderBy=%2B{uniqueId}" +
-                                      $"&oslc.pageSize=1000&pageno={page}{(where is null ? "" : "&oslc.where=" + Uri.EscapeDataString(where))}");
+                                      $"&oslc.pageSize={pageSize}&pageno={page}{(where is null ? "" : "&oslc.where=" + Uri.EscapeDataString(where))}");
             all.AddRange(json.GetProperty("member").EnumerateArray());
             if (!json.GetProperty("responseInfo").TryGetProperty("nextPage", out _))
             {

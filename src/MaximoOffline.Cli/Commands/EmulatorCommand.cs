@@ -78,6 +78,10 @@ internal sealed class EmulatorCommand : AsyncCommand<EmulatorCommand.Settings>
         [Description("number|bytes: _rowstamp as a decimal string or as a byte-array text (\"[0 0 0 0 0 26 -12 20]\").")]
         public string? RowstampFormat { get; init; }
 
+        [CommandOption("--without-child <OS/CHILD>")]
+        [Description("A child this server's object structure lacks, e.g. MXAPIASSET/failurereport (repeat for more).")]
+        public string[] WithoutChildren { get; init; } = [];
+
         [CommandOption("--stable-paging-timeout <SECONDS>")]
         [Description("How long an idle stablepaging=1 set is kept (default 300).")]
         public double? StablePagingTimeout { get; init; }
@@ -125,6 +129,7 @@ internal sealed class EmulatorCommand : AsyncCommand<EmulatorCommand.Settings>
             options.RecordCost = TimeSpan.FromMilliseconds(RecordCostMs ?? 0);
             options.Mas = Mas;
             options.RowstampFormat = Parse<RowstampFormat>(RowstampFormat) ?? options.RowstampFormat;
+            options.WithoutChildren = WithoutChildren;
             options.StablePagingIdleTimeout = StablePagingTimeout is { } idle ? TimeSpan.FromSeconds(idle) : options.StablePagingIdleTimeout;
         }
     }

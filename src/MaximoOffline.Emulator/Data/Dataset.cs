@@ -23,17 +23,23 @@ internal sealed class Dataset
 
     public OsStore? Find(string objectStructure) => _stores.GetValueOrDefault(objectStructure);
 
-    public static Dataset Generate(int scale, int seed)
+    public static Dataset Generate(int scale, int seed, IReadOnlyList<string>? withoutChildren = null)
     {
         var s = (ulong)seed;
+        var without = withoutChildren ?? [];
         IRecordSource[] sources =
         [
-            new PersonGenerator(scale).Create(s),
-            LocationsGenerator.Create(s, scale),
-            new AssetGenerator(s, scale).Create(),
-            new DomainGenerator(s).Create(s),
-            new WorkOrderGenerator(s, scale).Create(),
-            InventoryGenerator.Create(s, scale),
+            .. new GeneratedSource[]
+            {
+                new PersonGenerator(scale).Create(s),
+                LocationsGenerator.Create(s, scale),
+                new AssetGenerator(s, scale).Create(),
+                new DomainGenerator(s).Create(s),
+                new WorkOrderGenerator(s, scale).Create(),
+                InventoryGenerator.Create(s, scale),
+            }.Select(source => source.Without(without
+                .Where(w => w.StartsWith(source.Structure.Name + "/", StringComparison.OrdinalIgnoreCase))
+                .Select(w => w[(source.Structure.Name.Length + 1)..]).ToList())),
         ];
         return new Dataset(sources, s, RowstampRegions.CounterStart, $"generated (scale {scale}, seed {seed})");
     }

@@ -29,6 +29,12 @@ internal sealed class GeneratedSource(
 
     public Row RowAt(long index) => new(seed, _salt, index);
 
+    /// <summary>The same object structure without some of its top-level children (a server whose own object structure leaves them out).</summary>
+    public GeneratedSource Without(IReadOnlyCollection<string> childNames) => childNames.Count == 0
+        ? this
+        : new GeneratedSource(structure, schema, count, seed, ids, rowstampRegion,
+            [.. children.Where(c => !childNames.Contains(c.Name, StringComparer.OrdinalIgnoreCase))]);
+
     public long IdAt(int index) => ids.At(index);
 
     public long RowstampAt(int index) => rowstampRegion + ids.At(index);

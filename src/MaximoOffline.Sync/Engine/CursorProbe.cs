@@ -68,7 +68,7 @@ internal sealed class CursorProbe(MaximoClient client, MaximoOptions maximo, Syn
 
     private async Task<DateTimeOffset?> NewestAsync(EndpointDefinition endpoint, MaximoQuery query, DateTimeOffset? above, CancellationToken cancellationToken)
     {
-        using var page = await client.GetPageAsync(endpoint.ObjectStructure, query with { Select = "changedate" }, cancellationToken);
+        using var page = await LightPageAsync(endpoint, query with { Select = "changedate" }, cancellationToken);
         DateTimeOffset? newest = null;
         foreach (var member in page.Members)
         {
@@ -106,9 +106,27 @@ internal sealed class CursorProbe(MaximoClient client, MaximoOptions maximo, Syn
         return greatest?.ToString(CultureInfo.InvariantCulture) ?? cursor;
     }
 
+    /// <summary>A page of one attribute; a server that refuses its size (a page size cap) or times it out gets it smaller.</summary>
+    private async Task<MaximoPage> LightPageAsync(EndpointDefinition endpoint, MaximoQuery query, CancellationToken cancellationToken)
+    {
+        var size = Math.Min(query.PageSize ?? StepSize, maximo.PageSizeFor(endpoint.Slug));
+        while (true)
+        {
+            try
+            {
+                return await client.GetPageAsync(endpoint.ObjectStructure, query with { PageSize = size }, cancellationToken,
+                    new ReadHooks(AdaptsPageWeight: size > PageWeight.Minimum));
+            }
+            catch (Exception e) when (MaximoFailures.IsPageTooHeavy(e) && size > PageWeight.Minimum)
+            {
+                size = Math.Max(PageWeight.Minimum, size / 2);
+            }
+        }
+    }
+
     private async Task<long?> GreatestAsync(EndpointDefinition endpoint, MaximoQuery query, CancellationToken cancellationToken)
     {
-        using var page = await client.GetPageAsync(endpoint.ObjectStructure, query with { Select = endpoint.UniqueId }, cancellationToken);
+        using var page = await LightPageAsync(endpoint, query with { Select = endpoint.UniqueId }, cancellationToken);
         var greatest = page.Members.Count > 0 ? page.MaxRowstamp : null;
         foreach (var member in page.Members)
         {

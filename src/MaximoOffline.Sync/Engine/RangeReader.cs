@@ -133,12 +133,11 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
 
     private void Retrying(RetryNotice notice)
     {
-        if (MaximoFailures.IsThrottled(notice.Cause))
-        {
-            limit.Throttled();
-        }
-
         run.Warn(notice.Message);
+        if (MaximoFailures.IsThrottled(notice.Cause) && limit.Throttled() is { } lowered)
+        {
+            run.Warn($"Maximo asked for fewer requests: {lowered} page request(s) in flight from now on, one more after each {RequestLimit.SuccessesPerStep} that succeed.");
+        }
     }
 
     /// <summary>The page's ids must rise strictly and stay inside the range; returns the highest.</summary>

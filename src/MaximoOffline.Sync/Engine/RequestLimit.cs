@@ -8,7 +8,7 @@ namespace MaximoOffline.Sync.Engine;
 internal sealed class RequestLimit(int maximum)
 {
     /// <summary>Successful requests in a row that earn one more request in flight.</summary>
-    private const int SuccessesPerStep = 10;
+    public const int SuccessesPerStep = 10;
 
     private readonly Lock _gate = new();
     private readonly Queue<TaskCompletionSource> _waiting = new();
@@ -51,13 +51,15 @@ internal sealed class RequestLimit(int maximum)
         return new Slot(this);
     }
 
-    /// <summary>The server asked for fewer requests: halve the limit (at least one stays).</summary>
-    public void Throttled()
+    /// <summary>The server asked for fewer requests: halve the limit (at least one stays). Returns the new limit when it changed.</summary>
+    public int? Throttled()
     {
         lock (_gate)
         {
+            var before = _limit;
             _limit = Math.Max(1, _limit / 2);
             _successes = 0;
+            return _limit < before ? _limit : null;
         }
     }
 
