@@ -74,6 +74,8 @@ public sealed class SyncAndStatusTests(SyncAndStatusTests.Synced synced) : IClas
             Assert.Equal(synced.Scalar($"SELECT MAX(id) FROM sync_run WHERE endpoint = '{endpoint.GetProperty("slug").GetString()}'"), id);
             Assert.Equal(synced.LiveRows(endpoint.GetProperty("table").GetString()!), endpoint.GetProperty("rows").GetInt64());
             Assert.Equal("Succeeded", run.GetProperty("status").GetString());
+            // The first sync of an endpoint reads everything: its children are as of that run.
+            Assert.Equal(JsonValueKind.String, endpoint.GetProperty("childrenAsOf").ValueKind);
         }
 
         Assert.Equal(synced.Scalar("SELECT MAX(id) FROM sync_run WHERE endpoint = 'all'"), json.RootElement.GetProperty("lastAllRun").GetProperty("id").GetInt64());

@@ -75,6 +75,7 @@ public sealed class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixtur
             Assert.True(tables[table] > 0, $"{table} is empty");
             await Assertions.Expect(page.Locator($".endpoint[data-slug={slug}] [data-field=rows]")).ToHaveTextAsync(tables[table].ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
             await Assertions.Expect(page.Locator($"#tables tr[data-table={table}] [data-field=rows]")).ToHaveTextAsync(tables[table].ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(page.Locator($".endpoint[data-slug={slug}] [data-field=children]")).Not.ToHaveTextAsync("never");
         }
 
         await Assertions.Expect(page.Locator("#history tbody tr")).Not.ToHaveCountAsync(0);

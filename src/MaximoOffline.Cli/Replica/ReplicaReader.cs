@@ -30,9 +30,10 @@ internal sealed class ReplicaReader(string path)
         var endpoints = new List<EndpointStatus>();
         foreach (var endpoint in EndpointCatalog.DependencyOrder)
         {
-            var lastSuccess = states.Where(s => s.Endpoint == endpoint.Slug).Max(s => s.LastSuccessAt);
+            var mine = states.Where(s => s.Endpoint == endpoint.Slug).ToList();
             endpoints.Add(new EndpointStatus(endpoint.Slug, endpoint.ObjectStructure, endpoint.Root.Name,
-                await LastRunAsync(history, endpoint.Slug, cancellationToken), RunInfo.Utc(lastSuccess), tables[endpoint.Root.Name]));
+                await LastRunAsync(history, endpoint.Slug, cancellationToken), RunInfo.Utc(mine.Max(s => s.LastSuccessAt)),
+                RunInfo.Utc(mine.Max(s => s.LastFullSyncAt)), tables[endpoint.Root.Name]));
         }
 
         return new ReplicaStatus(Path, DateTime.UtcNow, await LastRunAsync(history, EndpointCatalog.All, cancellationToken), endpoints, tables);

@@ -12,12 +12,17 @@ internal sealed record ReplicaStatus(
     IReadOnlyDictionary<string, long> Tables);
 
 /// <summary>One endpoint: its latest run (if any), when it last succeeded, and the live rows of its main table.</summary>
+/// <param name="ChildrenAsOf">
+/// The last full sync: children that changed without their parent (balances, meter readings, labour)
+/// are as Maximo had them then.
+/// </param>
 internal sealed record EndpointStatus(
     string Slug,
     string ObjectStructure,
     string Table,
     RunInfo? LastRun,
     DateTime? LastSuccessAt,
+    DateTime? ChildrenAsOf,
     long Rows);
 
 /// <summary>A row of <c>sync_run</c>, as much of it as a person watching needs.</summary>

@@ -59,6 +59,7 @@ export async function refreshEndpoints() {
     const el = card(e.slug);
     if (!el) continue;
     field(el, 'rows').textContent = number(e.rows);
+    field(el, 'children').textContent = time(e.lastFullSyncAt);
     const run = e.activeRun ?? e.lastRun;
     // A snapshot taken before a run's end arrived must not undo what runFinished showed.
     const stale = e.activeRun != null && state.finished.has(e.activeRun.id);
