@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["writer"] = WriterBenchmark.RunAsync,
     ["emulator"] = EmulatorServeBenchmark.RunAsync,
     ["sync"] = SyncBenchmark.RunAsync,
+    ["latency"] = LatencyBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

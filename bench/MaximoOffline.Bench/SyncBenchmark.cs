@@ -162,14 +162,14 @@ internal static class SyncBenchmark
         }
     }
 
-    private static ServiceProvider Services(EmulatorProcess emulator, string databasePath)
+    internal static ServiceProvider Services(EmulatorProcess emulator, string databasePath, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Maximo:BaseUrl"] = emulator.BaseUrl.ToString(),
             ["Maximo:ApiKey"] = EmulatorProcess.ApiKey,
             ["Sync:DatabasePath"] = databasePath,
-        }).Build();
+        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddMaximoSync(configuration);
