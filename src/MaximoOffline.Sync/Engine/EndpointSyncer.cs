@@ -117,6 +117,7 @@ internal sealed class EndpointSyncer(
         }
 
         var cursor = await nextCursor ?? state?.Cursor;
+        await run.EarlierEnded.WaitAsync(cancellationToken);
         return RunOutcome.Succeeded("", transaction =>
         {
             var swept = full ? checks.Sweep(run, plan, transaction) : 0;
@@ -168,26 +169,29 @@ internal sealed class EndpointSyncer(
     {
         var endpoint = plan.Endpoint;
         var weight = new PageWeight(maximo.PageSizeFor(endpoint.Slug), run);
-        var limit = new RequestLimit(maximo.MaxConcurrentRequests);
+        var limit = run.SharedLimit ?? new RequestLimit(maximo.MaxConcurrentRequests);
         var ranges = KeysetRanges.Split(min, max, total, weight.Size, maximo.MaxConcurrentRequests);
         var workers = Math.Min(maximo.MaxConcurrentRequests, ranges.Count);
+        // Endpoints of all read side by side: one page waiting each keeps the pages held in memory few.
+        var waiting = run.SharedLimit is null ? workers : 1;
         var reader = new RangeReader(client, endpoint, changed, select, weight, limit, run);
         try
         {
             await sink.DrainAsync(async (pages, stop) =>
             {
-                // The lowest id came from a request ordered by it: if anything lies below it, the order was not honoured.
+                // The lowest and highest ids came from requests ordered by them: if anything lies outside, the
+                // order was not honoured (or records were added meanwhile: reading a snapshot is then merely slower).
                 try
                 {
-                    var below = CheckNothingBelowAsync(endpoint, changed, min, reader, stop);
+                    var outside = CheckNothingOutsideAsync(endpoint, changed, min, max, reader, stop);
                     await reader.ProduceAsync(ranges, workers, pages, stop);
-                    await below;
+                    await outside;
                 }
                 finally
                 {
                     pages.TryComplete();
                 }
-            }, workers, cancellationToken);
+            }, waiting, cancellationToken);
 
             if (reader.Failure is { } failure)
             {
@@ -216,14 +220,20 @@ internal sealed class EndpointSyncer(
         }
     }
 
-    private async Task CheckNothingBelowAsync(EndpointDefinition endpoint, MaximoQuery changed, long min, RangeReader reader, CancellationTokenSource stop)
+    private async Task CheckNothingOutsideAsync(EndpointDefinition endpoint, MaximoQuery changed, long min, long max, RangeReader reader, CancellationTokenSource stop)
     {
-        var where = MaximoWhere.And(changed.Where, MaximoWhere.LessThan(endpoint.UniqueId, min));
+        var below = MaximoWhere.And(changed.Where, MaximoWhere.LessThan(endpoint.UniqueId, min));
+        var above = MaximoWhere.And(changed.Where, MaximoWhere.GreaterThan(endpoint.UniqueId, max));
         try
         {
-            if (await client.CountAsync(endpoint.ObjectStructure, changed with { Where = where }, stop.Token) > 0)
+            var counts = await Task.WhenAll(
+                client.CountAsync(endpoint.ObjectStructure, changed with { Where = below }, stop.Token),
+                client.CountAsync(endpoint.ObjectStructure, changed with { Where = above }, stop.Token));
+            if (counts[0] > 0 || counts[1] > 0)
             {
-                reader.Fail(new OrderNotHonouredException(endpoint, $"records with {endpoint.UniqueId} below {min}, the lowest it gave when asked for the lowest, exist"));
+                reader.Fail(new OrderNotHonouredException(endpoint, counts[0] > 0
+                    ? $"records with {endpoint.UniqueId} below {min}, the lowest it gave when asked for the lowest, exist"
+                    : $"records with {endpoint.UniqueId} above {max}, the highest it gave when asked for the highest, exist"));
                 await stop.CancelAsync();
             }
         }

@@ -4,7 +4,9 @@ namespace MaximoOffline.Sync.Engine;
 /// Splits a collection into ranges of its unique id, read in parallel. Each range is paged with
 /// <c>uid &gt; last</c> in ascending order: a record that exists before and after the sync keeps its
 /// unique id, so inserts and deletes during the sync can never shift it out of the pages (offset
-/// paging can). The last range is open-ended, so records added meanwhile may be read too.
+/// paging can). The ranges end at the highest id in scope when the run began: a record added since
+/// has changed after the cursor was taken, so the next run reads it. A range whose page reaches its
+/// last possible id is known to be read without asking for another page.
 /// </summary>
 internal static class KeysetRanges
 {
@@ -28,7 +30,7 @@ internal static class KeysetRanges
         var span = max - min + 1;
         if (count == 1 || span < count)
         {
-            return [(min, null)];
+            return [(min, max + 1)];
         }
 
         var ranges = new List<(long, long?)>(count);
@@ -36,7 +38,7 @@ internal static class KeysetRanges
         for (var i = 0; i < count; i++)
         {
             var from = min + i * step;
-            ranges.Add((from, i == count - 1 ? null : from + step));
+            ranges.Add((from, i == count - 1 ? max + 1 : from + step));
         }
 
         return ranges;

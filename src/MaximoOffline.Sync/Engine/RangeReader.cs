@@ -87,9 +87,10 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
                 throw;
             }
 
-            // A full page, or a page Maximo says is followed by another, means the range goes on: a
-            // server that caps the page size below the one asked for does not truncate the read.
-            var more = page.Members.Count >= size || page.NextPage is not null;
+            // A full page, or a page Maximo says is followed by another, means the range goes on (a server
+            // that caps the page size below the one asked for does not truncate the read), unless the page
+            // reached the last id the range can hold.
+            var more = (page.Members.Count >= size || page.NextPage is not null) && (before is null || highest < before - 1);
             try
             {
                 await pages.WriteAsync(page, cancellationToken);

@@ -22,6 +22,18 @@ internal sealed class RunContext(long runId, long? parentRunId, string endpoint,
     /// <summary>For an endpoint run inside <c>all</c>: the <c>all</c> run, which also logs the line (prefixed).</summary>
     public RunContext? Parent { get; init; }
 
+    /// <summary>
+    /// For the endpoints of an <c>all</c> run, which read at the same time: the page requests they may
+    /// have in flight together (<c>Maximo:MaxConcurrentRequests</c> for the whole run, not each endpoint).
+    /// </summary>
+    public RequestLimit? SharedLimit { get; init; }
+
+    /// <summary>
+    /// Done when the endpoints before this one in dependency order have ended: an endpoint of <c>all</c>
+    /// checks its references and ends after them, so what it refers to is there.
+    /// </summary>
+    public Task EarlierEnded { get; init; } = Task.CompletedTask;
+
     public void Log(SyncLogLevel level, string message)
     {
         // Numbering and telling happen together, so observers see a run's lines in seq order even
@@ -42,5 +54,6 @@ internal sealed class RunContext(long runId, long? parentRunId, string endpoint,
     public void Error(string message) => Log(SyncLogLevel.Error, message);
 
     /// <summary>A run started by this one (an endpoint of <c>all</c>).</summary>
-    public RunContext Child(long childRunId, string childEndpoint) => new(childRunId, RunId, childEndpoint, log, Events) { Parent = this };
+    public RunContext Child(long childRunId, string childEndpoint, RequestLimit sharedLimit, Task earlierEnded) =>
+        new(childRunId, RunId, childEndpoint, log, Events) { Parent = this, SharedLimit = sharedLimit, EarlierEnded = earlierEnded };
 }

@@ -136,37 +136,62 @@ public sealed class SyncService
         return _ending.End(run, outcome, cause);
     }
 
-    /// <summary>Every endpoint in dependency order. One that is already syncing elsewhere is waited for, never run twice at once.</summary>
+    /// <summary>
+    /// Every endpoint, read side by side so that a far-away Maximo's latency is hidden: they share
+    /// <c>Maximo:MaxConcurrentRequests</c> page requests in flight, and each ends (checks its references,
+    /// commits its sweep and cursor) after the ones before it in dependency order. An endpoint already
+    /// syncing elsewhere is waited for, never run twice at once.
+    /// </summary>
     private async Task<RunOutcome> RunAllAsync(RunContext all, RunRequest request, CancellationToken cancellationToken)
     {
-        var failed = new List<string>();
         all.Info($"Syncing all endpoints{(request.Site is null ? "" : $" for site {request.Site}")}: {string.Join(", ", EndpointCatalog.Slugs)}.");
-        foreach (var endpoint in EndpointCatalog.DependencyOrder)
+        var limit = new RequestLimit(_maximo.MaxConcurrentRequests);
+        var children = EndpointCatalog.DependencyOrder
+            .Select(endpoint => (Endpoint: endpoint, Request: request with { Endpoint = endpoint.Slug, Site = endpoint.SiteScoped ? request.Site : null, ParentRunId = all.RunId }))
+            .ToList();
+
+        // Claimed in dependency order, so that their run ids follow it; one held elsewhere is claimed when free.
+        var claimed = children.Select(c => _queue.Claim(c.Request) is (var id, true) ? id : (long?)null).ToList();
+        var earlier = Task.CompletedTask;
+        var running = new List<Task<SyncRunStatus>>();
+        for (var i = 0; i < children.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var childRequest = request with { Endpoint = endpoint.Slug, Site = endpoint.SiteScoped ? request.Site : null, ParentRunId = all.RunId };
-            var childId = await ClaimWhenFreeAsync(all, childRequest, cancellationToken);
-            if (!_queue.Start(childId))
-            {
-                continue;
-            }
-
-            var result = await RunAsync(all.Child(childId, endpoint.Slug), childRequest, cancellationToken);
-            _counters.RollUp(all.RunId, childId);
-            if (result == SyncRunStatus.Cancelled)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-
-            if (result != SyncRunStatus.Succeeded)
-            {
-                failed.Add(endpoint.Slug);
-            }
+            var (endpoint, childRequest) = children[i];
+            var child = RunChildAsync(all, endpoint, childRequest, claimed[i], limit, earlier, cancellationToken);
+            running.Add(child);
+            earlier = child.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
+        var results = await Task.WhenAll(running);
+        if (results.Contains(SyncRunStatus.Cancelled))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        var failed = children.Where((_, i) => results[i] is not (SyncRunStatus.Succeeded or SyncRunStatus.Queued)).Select(c => c.Endpoint.Slug).ToList();
         return failed.Count > 0
             ? RunOutcome.Failed($"{failed.Count} of {EndpointCatalog.DependencyOrder.Count} endpoints failed: {string.Join(", ", failed)}. See their runs for the reason.")
             : RunOutcome.Succeeded($"All endpoints synced in {all.Elapsed.TotalSeconds:N1} s.");
+    }
+
+    /// <summary>One endpoint of <c>all</c>, from claiming it to its end; Queued when it was no longer there to run.</summary>
+    private async Task<SyncRunStatus> RunChildAsync(RunContext all, EndpointDefinition endpoint, RunRequest request, long? claimed, RequestLimit limit,
+        Task earlierEnded, CancellationToken cancellationToken)
+    {
+        var childId = claimed ?? await ClaimWhenFreeAsync(all, request, cancellationToken);
+        if (!_queue.Start(childId))
+        {
+            return SyncRunStatus.Queued;
+        }
+
+        try
+        {
+            return await RunAsync(all.Child(childId, endpoint.Slug, limit, earlierEnded), request, cancellationToken);
+        }
+        finally
+        {
+            _counters.RollUp(all.RunId, childId);
+        }
     }
 
     /// <summary>How often <c>all</c> looks whether an endpoint that another run holds is free again.</summary>
