@@ -143,13 +143,14 @@ function page(p) {
   if (!p) return ['', ''];
   if (p.workedAt == null) return ['failed', 'bad'];
   const size = p.workedAt === p.pageSize ? `${p.workedAt}` : `${p.pageSize}→${p.workedAt}`;
-  return [`${size}: ${Math.round(p.milliseconds)} ms, ${bytes(p.bytes)}`, p.workedAt === p.pageSize ? '' : 'warn'];
+  return [`${size}: ${Math.round(p.milliseconds)}\u00a0ms, ${bytes(p.bytes)}`, p.workedAt === p.pageSize ? '' : 'warn'];
 }
 
+// Numbers stay with their units when a cell wraps.
 function bytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n < 1024) return `${n}\u00a0B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)}\u00a0KB`;
+  return `${(n / 1024 / 1024).toFixed(1)}\u00a0MB`;
 }
 
 function renderRecommendations(report) {
