@@ -22,11 +22,10 @@ internal sealed class EndpointProbe(ProbeRequests maximo, MaximoOptions options,
 
     public async Task<EndpointFinding> CheckAsync(EndpointDefinition endpoint, string? site, CancellationToken cancellationToken)
     {
-        var cursor = endpoint.Cursor == CursorKind.ChangeDate ? "changedate" : "rowstamp";
         var configured = options.PageSizeFor(endpoint.Slug);
         if (endpoint.SiteScoped && site is null)
         {
-            return Skipped(endpoint, cursor, null, configured, NoSite);
+            return NotChecked(endpoint, null, configured, NoSite);
         }
 
         var scope = Scope(endpoint, site);
@@ -37,7 +36,7 @@ internal sealed class EndpointProbe(ProbeRequests maximo, MaximoOptions options,
         }
         catch (MaximoException e)
         {
-            return Skipped(endpoint, cursor, scope.Where, configured, e.Message);
+            return NotChecked(endpoint, scope.Where, configured, e.Message);
         }
 
         var (children, select) = await ChildrenAsync(endpoint, cancellationToken);
@@ -45,11 +44,15 @@ internal sealed class EndpointProbe(ProbeRequests maximo, MaximoOptions options,
         var order = await _cursor.OrderAsync(endpoint, scope, count, cancellationToken);
         var (maxRowstamp, rowstampDelta) = await _cursor.RowstampAsync(endpoint, scope, count, cancellationToken);
         var delta = endpoint.Cursor == CursorKind.ChangeDate ? await _cursor.ChangeDateDeltaAsync(endpoint, scope, cancellationToken) : rowstampDelta;
-        return new EndpointFinding(endpoint.Slug, endpoint.ObjectStructure, cursor, scope.Where, count, children, page, order, maxRowstamp, delta, configured, null);
+        return new EndpointFinding(endpoint.Slug, endpoint.ObjectStructure, CursorName(endpoint), scope.Where, count, children, page, order, maxRowstamp, delta,
+            configured, null);
     }
 
-    private static EndpointFinding Skipped(EndpointDefinition endpoint, string cursor, string? where, int pageSize, string error) =>
-        new(endpoint.Slug, endpoint.ObjectStructure, cursor, where, null, null, null, null, null, null, pageSize, error);
+    /// <summary>An endpoint whose checks stopped before its count was answered, and why.</summary>
+    public static EndpointFinding NotChecked(EndpointDefinition endpoint, string? where, int pageSize, string why) =>
+        new(endpoint.Slug, endpoint.ObjectStructure, CursorName(endpoint), where, null, null, null, null, null, null, pageSize, why);
+
+    private static string CursorName(EndpointDefinition endpoint) => endpoint.Cursor == CursorKind.ChangeDate ? "changedate" : "rowstamp";
 
     /// <summary>
     /// The children <c>jsonschemas/{os}</c> lists against the catalog's, and the select a sync reads with:

@@ -34,20 +34,20 @@ public sealed class MaximoDoctor(
 
         maximo.Counted();
         var reach = await connection.CheckAsync(baseUrl, options.ApiRoot, TimeSpan.FromSeconds(options.TimeoutSeconds), cancellationToken);
-        var (auth, user) = reach.Reachable
+        var (auth, user, provisional) = reach.Reachable
             ? await AuthAsync(maximo, options, cancellationToken)
-            : (new AuthFinding(Mode(options), false, null, "Not checked: Maximo could not be reached."), null);
+            : (new AuthFinding(Mode(options), false, null, "Not checked: Maximo could not be reached."), null, false);
         var siteFinding = Site(requested, options, user);
 
-        IReadOnlyList<EndpointFinding> endpoints;
+        EndpointFinding[] endpoints;
         var server = new ServerFinding(null, null, UnknownChildHandling.Unknown, null, "Not checked.");
         if (auth.Works)
         {
             var probe = new EndpointProbe(maximo, options, syncOptions.Value, time);
             endpoints = await Task.WhenAll(EndpointCatalog.DependencyOrder.Select(e => probe.CheckAsync(e, siteFinding.Id, cancellationToken)));
-            if (auth.Detail == WhoAmIMissing)
+            if (provisional && endpoints.All(e => e.Count is null))
             {
-                auth = auth with { Works = endpoints.Any(e => e.Count is not null) };
+                auth = auth with { Works = false, Detail = $"{auth.Detail} None was answered: {endpoints[0].Error}" };
             }
 
             // The server-wide questions go to the object structure with the most records in scope.
@@ -61,8 +61,7 @@ public sealed class MaximoDoctor(
         else
         {
             var why = reach.Reachable ? "Not checked: the credentials were not accepted." : "Not checked: Maximo could not be reached.";
-            endpoints = [.. EndpointCatalog.DependencyOrder.Select(e => new EndpointFinding(e.Slug, e.ObjectStructure,
-                e.Cursor == CursorKind.ChangeDate ? "changedate" : "rowstamp", null, null, null, null, null, null, null, options.PageSizeFor(e.Slug), why))];
+            endpoints = [.. EndpointCatalog.DependencyOrder.Select(e => EndpointProbe.NotChecked(e, null, options.PageSizeFor(e.Slug), why))];
         }
 
         var (recommended, recommendations) = DoctorVerdict.Recommend(endpoints, server, options, maximo.Throttled);
@@ -71,13 +70,12 @@ public sealed class MaximoDoctor(
             verdict, reach, auth, user, siteFinding, server, recommended, recommendations);
     }
 
-    private const string WhoAmIMissing = "This server has no whoami (HTTP 404): the credentials are judged by the counts of the object structures.";
-
     /// <summary>
     /// The configured credentials on one authenticated request (<c>whoami</c>); in the MaxAuth and Basic
     /// modes that request logs in first, so a refused password or a server that takes only API keys shows here.
+    /// Provisional when the server has no whoami: the counts of the object structures then decide.
     /// </summary>
-    private static async Task<(AuthFinding Auth, UserFinding? User)> AuthAsync(ProbeRequests maximo, MaximoOptions options, CancellationToken cancellationToken)
+    private static async Task<(AuthFinding Auth, UserFinding? User, bool Provisional)> AuthAsync(ProbeRequests maximo, MaximoOptions options, CancellationToken cancellationToken)
     {
         var mode = Mode(options);
         try
@@ -86,11 +84,12 @@ public sealed class MaximoDoctor(
             var how = mode == nameof(MaximoAuthMode.ApiKey)
                 ? options.UsesBuiltInEmulator ? "The built-in emulator's API key was accepted" : "The API key was accepted"
                 : $"Logged in as {options.Username} ({mode})";
-            return (new AuthFinding(mode, true, null, $"{how}: whoami answered for {userId ?? "an unnamed user"}."), new UserFinding(userId, defaultSite));
+            return (new AuthFinding(mode, true, null, $"{how}: whoami answered for {userId ?? "an unnamed user"}."), new UserFinding(userId, defaultSite), false);
         }
         catch (MaximoApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
-            return (new AuthFinding(mode, true, null, WhoAmIMissing), null);
+            return (new AuthFinding(mode, true, null, "This server has no whoami (HTTP 404): the counts of the object structures show whether the credentials work."),
+                null, true);
         }
         catch (MaximoException e)
         {
@@ -98,7 +97,7 @@ public sealed class MaximoDoctor(
             var hint = e is MaximoResponseException && mode == nameof(MaximoAuthMode.ApiKey) && options.ApiRoot.Equals("oslc", StringComparison.OrdinalIgnoreCase)
                 ? " On Maximo Application Suite, API keys work on the api root only: set Maximo:ApiRoot=api."
                 : "";
-            return (new AuthFinding(mode, false, (e as MaximoApiException)?.ReasonCode, e.Message + hint), null);
+            return (new AuthFinding(mode, false, (e as MaximoApiException)?.ReasonCode, e.Message + hint), null, false);
         }
     }
 
