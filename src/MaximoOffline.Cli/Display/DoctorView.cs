@@ -164,14 +164,30 @@ internal static class DoctorView
         {
             new Markup(verdict.Ok ? "[green bold]A sync would work.[/]" : "[red bold]A sync would not work:[/]"),
         };
-        lines.AddRange(verdict.Reasons.Select(r => new Markup($"  [red]•[/] {Markup.Escape(r)}")));
+        if (verdict.Reasons.Count > 0)
+        {
+            lines.Add(Bullets(verdict.Reasons, "red"));
+        }
+
         if (verdict.Warnings.Count > 0)
         {
             lines.Add(new Markup("[yellow]Warnings[/] [grey](the sync adapts; nothing to do unless said)[/]:"));
-            lines.AddRange(verdict.Warnings.Select(w => new Markup($"  [yellow]•[/] {Markup.Escape(w)}")));
+            lines.Add(Bullets(verdict.Warnings, "yellow"));
         }
 
         return new Rows(lines);
+    }
+
+    // A grid, so that a long line wraps under its own text rather than under the bullet.
+    private static Grid Bullets(IEnumerable<string> items, string colour)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().PadLeft(2).PadRight(1).NoWrap()).AddColumn();
+        foreach (var item in items)
+        {
+            grid.AddRow(new Markup($"[{colour}]•[/]"), new Text(item));
+        }
+
+        return grid;
     }
 
     private static string Ms(double? milliseconds) => milliseconds is { } ms ? ms.ToString("N0", CultureInfo.InvariantCulture) + " ms" : "";

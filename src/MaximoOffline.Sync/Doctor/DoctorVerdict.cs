@@ -104,7 +104,8 @@ internal static class DoctorVerdict
 
     private static void Adaptations(IReadOnlyList<EndpointFinding> endpoints, ServerFinding server, MaximoOptions options, List<string> warnings)
     {
-        static string Names(IEnumerable<EndpointFinding> found) => string.Join(", ", found.Select(e => e.ObjectStructure));
+        string Names(List<EndpointFinding> found) =>
+            found.Count == endpoints.Count && found.Count > 1 ? "Every object structure" : string.Join(", ", found.Select(e => e.ObjectStructure));
 
         var ignored = endpoints.Where(e => e.Order?.Outcome == OrderHandling.Ignored).ToList();
         if (ignored.Count > 0)
@@ -161,7 +162,7 @@ internal static class DoctorVerdict
         var overCap = endpoints.Where(e => server.LargestPageSize is { } largest && options.PageSizeFor(e.Slug) > largest).ToList();
         if (overCap.Count > 0)
         {
-            warnings.Add($"{string.Join(", ", overCap.Select(e => e.Slug))}: the configured page size is over the largest this server accepts ({server.LargestPageSize}). " +
+            warnings.Add($"{Names(overCap)}: the configured page size is over the largest this server accepts ({server.LargestPageSize}). " +
                          "The sync halves pages refused for their size; the recommended page sizes start within it.");
         }
     }
