@@ -2,7 +2,7 @@ using MaximoOffline.Cli.Commands;
 using MaximoOffline.Cli.Hosting;
 using Spectre.Console.Cli;
 
-// maximo-offline (see README.md): sync, monitor, status, apikey create, emulator.
+// maximo-offline (see README.md): sync, monitor, status, doctor, apikey create, emulator.
 // Settings come from the same places as the web app's: a .env file in the working directory, the
 // environment (Maximo__BaseUrl, …) and --Maximo:BaseUrl=… arguments. Those arguments are taken out
 // before the command line is parsed, so every command accepts them.
@@ -35,6 +35,10 @@ app.Configure(config =>
     config.AddCommand<StatusCommand>("status")
         .WithDescription("Show every endpoint's sync state and the replica's row counts once, as a table or JSON.")
         .WithExample("status", "--json");
+    config.AddCommand<DoctorCommand>("doctor")
+        .WithDescription("Check the configured Maximo before a first sync (read-only): connection, credentials, and how each object structure answers.")
+        .WithExample("doctor")
+        .WithExample("doctor", "--site", "KDFAC", "--json");
     config.AddBranch("apikey", apikey =>
     {
         apikey.SetDescription("Maximo API keys.");

@@ -3,6 +3,7 @@ using MaximoOffline.Data;
 using MaximoOffline.Data.Bookkeeping;
 using Microsoft.Extensions.Logging;
 using MaximoOffline.Sync.Client;
+using MaximoOffline.Sync.Doctor;
 using MaximoOffline.Sync.Engine;
 using MaximoOffline.Sync.Settings;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,10 @@ public static class SyncExtensions
             .AddHttpMessageHandler<MaximoAuthHandler>()
             .AddResilienceHandler("maximo", ConfigureResilience);
         services.AddHttpClient<ApiKeyCreator>().ConfigurePrimaryHttpMessageHandler(PrimaryHandler);
+
+        // The doctor: read-only checks of the configured Maximo before a first sync (Doctor/).
+        services.AddHttpClient<ConnectionProbe>().ConfigurePrimaryHttpMessageHandler(PrimaryHandler);
+        services.AddTransient<MaximoDoctor>();
         return services;
     }
 

@@ -55,6 +55,7 @@ app.UseAntiforgery();
 
 app.MapBuiltInMaximo();
 app.MapSyncApi();
+app.MapDoctorApi();
 app.MapApiDocs();
 app.MapHub<SyncHub>(SyncHub.Path);
 app.MapRazorPages();

@@ -129,16 +129,18 @@ public sealed class SyncHarness : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>Requests that reached the wire (each attempt), as URLs.</summary>
+    /// <summary>Requests that reached the wire (each attempt), as URLs, and their methods.</summary>
     public sealed class RequestLog
     {
-        private readonly ConcurrentQueue<Uri> _urls = new();
+        private readonly ConcurrentQueue<(HttpMethod Method, Uri Url)> _requests = new();
 
-        public void Add(Uri url) => _urls.Enqueue(url);
+        public void Add(HttpMethod method, Uri url) => _requests.Enqueue((method, url));
 
-        public void Clear() => _urls.Clear();
+        public void Clear() => _requests.Clear();
 
-        public IReadOnlyList<string> Urls => [.. _urls.Select(u => Uri.UnescapeDataString(u.PathAndQuery))];
+        public IReadOnlyList<string> Urls => [.. _requests.Select(r => Uri.UnescapeDataString(r.Url.PathAndQuery))];
+
+        public IReadOnlyList<HttpMethod> Methods => [.. _requests.Select(r => r.Method)];
     }
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
@@ -164,7 +166,7 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            log.Add(request.RequestUri!);
+            log.Add(request.Method, request.RequestUri!);
             return base.SendAsync(request, cancellationToken);
         }
     }

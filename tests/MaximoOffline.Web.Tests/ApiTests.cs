@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MaximoOffline.Web.Tests;
 
@@ -140,5 +141,46 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>, 
         Assert.Contains("/api/tables", paths);
         Assert.Contains("/api/endpoints", paths);
         Assert.Contains("/api/runs/{id}/log", paths);
+        Assert.Contains("/api/doctor", paths);
+    }
+
+    [Fact]
+    public async Task DoctorAnswersTheReportInTheDocumentedShapeWithoutTheApiKey()
+    {
+        using var response = await app.Http.GetAsync("api/doctor");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        var report = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(DoctorJson.Shape, DoctorJson.PathsOf(report));
+        Assert.True(report.GetProperty("verdict").GetProperty("ok").GetBoolean(), text);
+        Assert.Equal(new Uri(app.BaseUrl, "maximo").ToString(), report.GetProperty("maximo").GetString());
+        Assert.True(report.GetProperty("auth").GetProperty("works").GetBoolean());
+        Assert.Equal("KDFAC", report.GetProperty("site").GetProperty("id").GetString());
+        Assert.Equal("the user's default site", report.GetProperty("site").GetProperty("source").GetString());
+        Assert.All(report.GetProperty("endpoints").EnumerateArray(), e => Assert.Equal(100, e.GetProperty("page").GetProperty("pageSize").GetInt32()));
+        var key = app.Services.GetRequiredService<Sync.Client.IMaximoLocator>().ApiKey;
+        Assert.False(string.IsNullOrEmpty(key));
+        Assert.DoesNotContain(key, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DoctorChecksTheSiteAskedFor()
+    {
+        var report = await app.GetJsonAsync("api/doctor?site=lcvirq");
+
+        Assert.Equal("LCVIRQ", report.GetProperty("site").GetProperty("id").GetString());
+        var assets = report.GetProperty("endpoints").EnumerateArray().Single(e => e.GetProperty("slug").GetString() == "assets");
+        Assert.Equal(await app.EmulatorCountAsync("mxapiasset", "siteid=\"LCVIRQ\""), assets.GetProperty("count").GetInt64());
+    }
+
+    [Fact]
+    public async Task DoctorForABadSiteAnswers400WithProblemDetails()
+    {
+        using var response = await app.Http.GetAsync("api/doctor?site=KD%20FAC");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("KD FAC", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

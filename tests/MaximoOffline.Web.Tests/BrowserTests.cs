@@ -90,6 +90,38 @@ public sealed class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixtur
     }
 
     [Fact]
+    public async Task CheckConnectionShowsTheDoctorsTableOnThePageWithoutSidewaysScrollingOnATablet()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 1000 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(new Uri(app.BaseUrl, "sync").ToString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check connection" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Checked in" })).ToContainTextAsync("a sync would work");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Object structures" });
+        await Assertions.Expect(table.Locator("tbody tr[data-slug]")).ToHaveCountAsync(6);
+        await Assertions.Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = "maxrowstamp" })).ToHaveCountAsync(1);
+        await Assertions.Expect(table.Locator("tr[data-slug=assets]")).ToContainTextAsync("MXAPIASSET");
+        await Assertions.Expect(table.Locator("tr[data-slug=assets] [data-label=Order]")).ToHaveTextAsync("honoured");
+        await Assertions.Expect(table.Locator("tr[data-slug=domain] [data-label=maxrowstamp]")).ToHaveTextAsync("whole delta");
+        await Assertions.Expect(page.Locator("#doctor-verdict")).ToContainTextAsync("A sync would work.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Connection" })).ToContainTextAsync("works (ApiKey)");
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.Locator("#doctor").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "doctor.png") });
+        foreach (var width in new[] { 1024, 768 })
+        {
+            await page.SetViewportSizeAsync(width, 1024);
+            await page.Locator("#doctor").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"doctor-{width}.png") });
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"the page scrolls sideways at {width} px");
+        }
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task ABadSiteTypedIntoTheDashboardIsExplainedAndStartsNothing()
     {
         var page = await _browser.NewPageAsync();

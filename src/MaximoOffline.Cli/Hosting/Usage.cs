@@ -10,6 +10,7 @@ internal static class Usage
         ["sync"] = "maximo-offline sync <slug|all> [--site KDFAC] [--full] [--force] [--db-path PATH]",
         ["monitor"] = "maximo-offline monitor [--db-path PATH] [--refresh 5]",
         ["status"] = "maximo-offline status [--db-path PATH] [--json]",
+        ["doctor"] = "maximo-offline doctor [--site KDFAC] [--json]",
         ["apikey"] = "maximo-offline apikey create --username U [--password-stdin]",
         ["emulator"] = "maximo-offline emulator [--urls http://127.0.0.1:5099] [--scale 1] [--seed 42] [--data-dir DIR] [--api-key KEY] [--enable-control]",
     };

@@ -49,7 +49,9 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
             using var response = await SendAsync(request, token);
             var maxRowstamp = response.Headers.TryGetValues("maxrowstamp", out var values)
                 && Rowstamps.TryParse(values.FirstOrDefault(), out var stamp) ? stamp : (long?)null;
-            return new MaximoPage(await ReadJsonAsync(response, url, token), maxRowstamp);
+            long bytes = 0;
+            var document = await ReadJsonAsync(response, url, token, read => bytes = read);
+            return new MaximoPage(document, maxRowstamp) { Bytes = bytes };
         }, hooks, cancellationToken);
     }
 
@@ -74,17 +76,17 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
     }
 
     /// <summary>The number of records a query matches (<c>count=1</c>).</summary>
-    public async Task<long> CountAsync(string objectStructure, MaximoQuery query, CancellationToken cancellationToken)
+    public async Task<long> CountAsync(string objectStructure, MaximoQuery query, CancellationToken cancellationToken, ReadHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var page = await GetPageAsync(objectStructure, query with { CountOnly = true, Select = null, OrderBy = [], PageSize = null }, cancellationToken);
+        using var page = await GetPageAsync(objectStructure, query with { CountOnly = true, Select = null, OrderBy = [], PageSize = null }, cancellationToken, hooks);
         return page.TotalCount is long total && total >= 0
             ? total
             : throw new MaximoResponseException($"Maximo at {BaseUrl} answered a count request without a valid totalCount.", transient: false);
     }
 
     /// <summary>The user the credentials belong to (<c>{root}/whoami</c>), including its default site.</summary>
-    public async Task<(string? UserId, string? DefaultSite)> WhoAmIAsync(CancellationToken cancellationToken)
+    public async Task<(string? UserId, string? DefaultSite)> WhoAmIAsync(CancellationToken cancellationToken, ReadHooks? hooks = null)
     {
         var url = new Uri($"{RootUrl}/whoami?lean=1");
         return await WithRetriesAsync(url, async token =>
@@ -94,11 +96,11 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
             using var document = await ReadJsonAsync(response, url, token);
             var root = document.RootElement;
             return (Text(root, "userid") ?? Text(root, "userName"), Text(root, "defsite") ?? Text(root, "insertSite"));
-        }, null, cancellationToken);
+        }, hooks, cancellationToken);
     }
 
     /// <summary>A JSON resource under the API root other than a collection (<c>jsonschemas/mxapiasset</c>, <c>whoami</c>).</summary>
-    public Task<JsonDocument> GetDocumentAsync(string path, CancellationToken cancellationToken)
+    public Task<JsonDocument> GetDocumentAsync(string path, CancellationToken cancellationToken, ReadHooks? hooks = null)
     {
         var url = new Uri($"{RootUrl}/{path.TrimStart('/')}{(path.Contains('?', StringComparison.Ordinal) ? "&" : "?")}lean=1");
         return WithRetriesAsync(url, async token =>
@@ -107,7 +109,7 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             using var response = await SendAsync(request, token);
             return await ReadJsonAsync(response, url, token);
-        }, null, cancellationToken);
+        }, hooks, cancellationToken);
     }
 
     /// <summary>
@@ -153,7 +155,8 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
         return response;
     }
 
-    private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken)
+    /// <param name="bytesRead">Told how many bytes of JSON the body held (after decompression), once it is read.</param>
+    private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken, Action<long>? bytesRead = null)
     {
         var where = url.GetLeftPart(UriPartial.Path);
         var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -177,6 +180,7 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             await using var limited = new LimitedStream(body, limit);
             var document = await JsonDocument.ParseAsync(limited, default, cancellationToken);
+            bytesRead?.Invoke(limited.Position);
             if (LeanJson.IsNamespaced(document.RootElement))
             {
                 using (document)

@@ -43,6 +43,9 @@ public sealed class MaximoPage : IDisposable
     /// <summary>The next page as Maximo named it (not yet re-based on the configured URL).</summary>
     public Uri? NextPage { get; }
 
+    /// <summary>The size of the page's JSON as read (after any decompression), in bytes.</summary>
+    public long Bytes { get; init; }
+
     /// <summary>The <c>maxrowstamp</c> header of a rowstamp-delta request; null when nothing changed.</summary>
     public long? MaxRowstamp { get; }
 

@@ -3,6 +3,7 @@
 import { $, $$, state, card, alert, getJson } from './sync/page.js';
 import { showRunning, showProgress, showFinished, refreshEndpoints } from './sync/cards.js';
 import { applyTableProgress, refreshTables, refreshHistory, appendLog, showLogTitle } from './sync/panels.js';
+import { checkConnection } from './sync/doctor.js';
 
 state.statuses = new Map(); // per run, the status its latest event said
 
@@ -66,6 +67,17 @@ $('#controls').addEventListener('submit', event => {
     return;
   }
   startSync(slug).catch(error => alert(error.message));
+});
+
+// The connection check asks for the site typed above, if any.
+const checkButton = $('#check-connection');
+checkButton.hidden = false;
+checkButton.addEventListener('click', () => {
+  if (!$('#site').checkValidity()) {
+    $('#site').reportValidity();
+    return;
+  }
+  checkConnection($('#site').value.trim());
 });
 
 $('#cancel-form').addEventListener('submit', event => {
