@@ -1,5 +1,6 @@
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Data.Replica;
+using MaximoOffline.Data.Workspace;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -70,6 +71,13 @@ public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) :
         if (table.Columns.Any(c => c.Name == "changedate"))
         {
             b.HasIndex("changedate");
+        }
+
+        // What the offline workspace's lists, counts and related lists read through (its full-text
+        // index is raw SQL, outside the model: Workspace/SearchIndex).
+        foreach (var index in WorkspaceIndexes.For(table))
+        {
+            b.HasIndex([.. index.Columns], index.Name).HasFilter(index.Filter).HasDatabaseName(index.Name);
         }
     }
 

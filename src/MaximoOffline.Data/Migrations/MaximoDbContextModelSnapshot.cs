@@ -396,6 +396,54 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ux_asset_natural_key")
                         .HasFilter("\"deleted_at\" IS NULL");
 
+                    b.HasIndex(new[] { "siteid", "assetnum" }, "ix_asset_deleted_siteid_assetnum")
+                        .HasDatabaseName("ix_asset_deleted_siteid_assetnum")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "description" }, "ix_asset_deleted_siteid_description")
+                        .HasDatabaseName("ix_asset_deleted_siteid_description")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "location" }, "ix_asset_deleted_siteid_location")
+                        .HasDatabaseName("ix_asset_deleted_siteid_location")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status" }, "ix_asset_deleted_siteid_status")
+                        .HasDatabaseName("ix_asset_deleted_siteid_status")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "location", "siteid", "assetnum" }, "ix_asset_live_location_siteid_assetnum")
+                        .HasDatabaseName("ix_asset_live_location_siteid_assetnum")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "assetnum" }, "ix_asset_live_siteid_assetnum")
+                        .HasDatabaseName("ix_asset_live_siteid_assetnum")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "description" }, "ix_asset_live_siteid_description")
+                        .HasDatabaseName("ix_asset_live_siteid_description")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "location" }, "ix_asset_live_siteid_location")
+                        .HasDatabaseName("ix_asset_live_siteid_location")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status" }, "ix_asset_live_siteid_status")
+                        .HasDatabaseName("ix_asset_live_siteid_status")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "assetnum" }, "ix_asset_live_siteid_status_assetnum")
+                        .HasDatabaseName("ix_asset_live_siteid_status_assetnum")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_asset_live_siteid_status_description")
+                        .HasDatabaseName("ix_asset_live_siteid_status_description")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "location" }, "ix_asset_live_siteid_status_location")
+                        .HasDatabaseName("ix_asset_live_siteid_status_location")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
                     b.ToTable("asset", (string)null);
                 });
 
@@ -1094,6 +1142,50 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ux_inventory_natural_key")
                         .HasFilter("\"deleted_at\" IS NULL");
 
+                    b.HasIndex(new[] { "siteid", "curbaltotal" }, "ix_inventory_deleted_siteid_curbaltotal")
+                        .HasDatabaseName("ix_inventory_deleted_siteid_curbaltotal")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "description" }, "ix_inventory_deleted_siteid_description")
+                        .HasDatabaseName("ix_inventory_deleted_siteid_description")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "itemnum" }, "ix_inventory_deleted_siteid_itemnum")
+                        .HasDatabaseName("ix_inventory_deleted_siteid_itemnum")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status" }, "ix_inventory_deleted_siteid_status")
+                        .HasDatabaseName("ix_inventory_deleted_siteid_status")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "curbaltotal" }, "ix_inventory_live_siteid_curbaltotal")
+                        .HasDatabaseName("ix_inventory_live_siteid_curbaltotal")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "description" }, "ix_inventory_live_siteid_description")
+                        .HasDatabaseName("ix_inventory_live_siteid_description")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "itemnum" }, "ix_inventory_live_siteid_itemnum")
+                        .HasDatabaseName("ix_inventory_live_siteid_itemnum")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status" }, "ix_inventory_live_siteid_status")
+                        .HasDatabaseName("ix_inventory_live_siteid_status")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "curbaltotal" }, "ix_inventory_live_siteid_status_curbaltotal")
+                        .HasDatabaseName("ix_inventory_live_siteid_status_curbaltotal")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_inventory_live_siteid_status_description")
+                        .HasDatabaseName("ix_inventory_live_siteid_status_description")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "itemnum" }, "ix_inventory_live_siteid_status_itemnum")
+                        .HasDatabaseName("ix_inventory_live_siteid_status_itemnum")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
                     b.ToTable("inventory", (string)null);
                 });
 
@@ -1270,6 +1362,10 @@ namespace MaximoOffline.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("orgid");
 
+                    b.Property<string>("parent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent");
+
                     b.Property<string>("raw")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1306,6 +1402,54 @@ namespace MaximoOffline.Data.Migrations
                     b.HasIndex("location", "siteid")
                         .IsUnique()
                         .HasDatabaseName("ux_locations_natural_key")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "description" }, "ix_locations_deleted_siteid_description")
+                        .HasDatabaseName("ix_locations_deleted_siteid_description")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "location" }, "ix_locations_deleted_siteid_location")
+                        .HasDatabaseName("ix_locations_deleted_siteid_location")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status" }, "ix_locations_deleted_siteid_status")
+                        .HasDatabaseName("ix_locations_deleted_siteid_status")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "type" }, "ix_locations_deleted_siteid_type")
+                        .HasDatabaseName("ix_locations_deleted_siteid_type")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "parent", "siteid", "location" }, "ix_locations_live_parent_siteid_location")
+                        .HasDatabaseName("ix_locations_live_parent_siteid_location")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "description" }, "ix_locations_live_siteid_description")
+                        .HasDatabaseName("ix_locations_live_siteid_description")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "location" }, "ix_locations_live_siteid_location")
+                        .HasDatabaseName("ix_locations_live_siteid_location")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status" }, "ix_locations_live_siteid_status")
+                        .HasDatabaseName("ix_locations_live_siteid_status")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_locations_live_siteid_status_description")
+                        .HasDatabaseName("ix_locations_live_siteid_status_description")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "location" }, "ix_locations_live_siteid_status_location")
+                        .HasDatabaseName("ix_locations_live_siteid_status_location")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "type" }, "ix_locations_live_siteid_status_type")
+                        .HasDatabaseName("ix_locations_live_siteid_status_type")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "type" }, "ix_locations_live_siteid_type")
+                        .HasDatabaseName("ix_locations_live_siteid_type")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("locations", (string)null);
@@ -1555,6 +1699,18 @@ namespace MaximoOffline.Data.Migrations
                     b.HasIndex("domainid")
                         .IsUnique()
                         .HasDatabaseName("ux_maxdomain_natural_key")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "domainid" }, "ix_maxdomain_deleted_domainid")
+                        .HasDatabaseName("ix_maxdomain_deleted_domainid")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "domaintype" }, "ix_maxdomain_deleted_domaintype")
+                        .HasDatabaseName("ix_maxdomain_deleted_domaintype")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "domaintype" }, "ix_maxdomain_live_domaintype")
+                        .HasDatabaseName("ix_maxdomain_live_domaintype")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("maxdomain", (string)null);
@@ -1871,6 +2027,46 @@ namespace MaximoOffline.Data.Migrations
                     b.HasIndex("personid")
                         .IsUnique()
                         .HasDatabaseName("ux_person_natural_key")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "department" }, "ix_person_deleted_department")
+                        .HasDatabaseName("ix_person_deleted_department")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "displayname" }, "ix_person_deleted_displayname")
+                        .HasDatabaseName("ix_person_deleted_displayname")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "personid" }, "ix_person_deleted_personid")
+                        .HasDatabaseName("ix_person_deleted_personid")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "status" }, "ix_person_deleted_status")
+                        .HasDatabaseName("ix_person_deleted_status")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "department" }, "ix_person_live_department")
+                        .HasDatabaseName("ix_person_live_department")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "displayname" }, "ix_person_live_displayname")
+                        .HasDatabaseName("ix_person_live_displayname")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "status" }, "ix_person_live_status")
+                        .HasDatabaseName("ix_person_live_status")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "status", "department" }, "ix_person_live_status_department")
+                        .HasDatabaseName("ix_person_live_status_department")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "status", "displayname" }, "ix_person_live_status_displayname")
+                        .HasDatabaseName("ix_person_live_status_displayname")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "status", "personid" }, "ix_person_live_status_personid")
+                        .HasDatabaseName("ix_person_live_status_personid")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("person", (string)null);
@@ -2381,6 +2577,66 @@ namespace MaximoOffline.Data.Migrations
                     b.HasIndex("siteid", "wonum")
                         .IsUnique()
                         .HasDatabaseName("ux_workorder_natural_key")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "schedstart" }, "ix_workorder_deleted_siteid_schedstart")
+                        .HasDatabaseName("ix_workorder_deleted_siteid_schedstart")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status" }, "ix_workorder_deleted_siteid_status")
+                        .HasDatabaseName("ix_workorder_deleted_siteid_status")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "targstartdate" }, "ix_workorder_deleted_siteid_targstartdate")
+                        .HasDatabaseName("ix_workorder_deleted_siteid_targstartdate")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "wonum" }, "ix_workorder_deleted_siteid_wonum")
+                        .HasDatabaseName("ix_workorder_deleted_siteid_wonum")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "wopriority" }, "ix_workorder_deleted_siteid_wopriority")
+                        .HasDatabaseName("ix_workorder_deleted_siteid_wopriority")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "assetnum", "siteid", "wonum" }, "ix_workorder_live_assetnum_siteid_wonum")
+                        .HasDatabaseName("ix_workorder_live_assetnum_siteid_wonum")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "location", "siteid", "wonum" }, "ix_workorder_live_location_siteid_wonum")
+                        .HasDatabaseName("ix_workorder_live_location_siteid_wonum")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "schedstart" }, "ix_workorder_live_siteid_schedstart")
+                        .HasDatabaseName("ix_workorder_live_siteid_schedstart")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status" }, "ix_workorder_live_siteid_status")
+                        .HasDatabaseName("ix_workorder_live_siteid_status")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "schedstart" }, "ix_workorder_live_siteid_status_schedstart")
+                        .HasDatabaseName("ix_workorder_live_siteid_status_schedstart")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "targstartdate" }, "ix_workorder_live_siteid_status_targstartdate")
+                        .HasDatabaseName("ix_workorder_live_siteid_status_targstartdate")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "wonum" }, "ix_workorder_live_siteid_status_wonum")
+                        .HasDatabaseName("ix_workorder_live_siteid_status_wonum")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "wopriority" }, "ix_workorder_live_siteid_status_wopriority")
+                        .HasDatabaseName("ix_workorder_live_siteid_status_wopriority")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "targstartdate" }, "ix_workorder_live_siteid_targstartdate")
+                        .HasDatabaseName("ix_workorder_live_siteid_targstartdate")
+                        .HasFilter("\"deleted_at\" IS NULL");
+
+                    b.HasIndex(new[] { "siteid", "wopriority" }, "ix_workorder_live_siteid_wopriority")
+                        .HasDatabaseName("ix_workorder_live_siteid_wopriority")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("workorder", (string)null);

@@ -10,7 +10,8 @@ public static class ReplicaCatalog
     public static readonly ReplicaTable Person = ReplicaTable.Root("person", "personuid", "personid")
         .Text("personid", "displayname", "firstname", "lastname", "title", "department", "supervisor",
               "status", "primaryemail", "primaryphone", "locationorg", "locationsite", "location", "employeetype")
-        .Date("statusdate");
+        .Date("statusdate")
+        .Searchable("personid", "displayname", "primaryemail", "title", "department");
 
     public static readonly ReplicaTable MaxUser = ReplicaTable.Child("maxuser", "maxuserid", Person)
         .Text("userid", "loginid", "personid", "status", "type", "defsite", "defstoreroom")
@@ -25,9 +26,10 @@ public static class ReplicaCatalog
 
     // MXAPILOCATIONS
     public static readonly ReplicaTable Locations = ReplicaTable.Root("locations", "locationsid", "location", "siteid")
-        .Text("location", "siteid", "orgid", "description", "type", "status", "glaccount", "changeby")
+        .Text("location", "siteid", "orgid", "description", "type", "status", "glaccount", "changeby", "parent")
         .Flag("disabled")
-        .Date("statusdate", "changedate");
+        .Date("statusdate", "changedate")
+        .Searchable("location", "description");
 
     // MXAPIASSET
     public static readonly ReplicaTable Asset = ReplicaTable.Root("asset", "assetuid", "assetnum", "siteid")
@@ -36,7 +38,8 @@ public static class ReplicaCatalog
         .Integer("priority")
         .Real("purchaseprice", "totalcost")
         .Flag("isrunning", "disabled")
-        .Date("statusdate", "installdate", "changedate");
+        .Date("statusdate", "installdate", "changedate")
+        .Searchable("assetnum", "description", "serialnum", "location", "assettag");
 
     public static readonly ReplicaTable AssetMeter = ReplicaTable.Child("assetmeter", "assetmeterid", Asset)
         .Text("assetnum", "siteid", "metername", "lastreading")
@@ -61,14 +64,17 @@ public static class ReplicaCatalog
     // MXAPIDOMAIN: maxdomain → value lists; table domains → crossover domains.
     public static readonly ReplicaTable MaxDomain = ReplicaTable.Root("maxdomain", "maxdomainid", "domainid")
         .Text("domainid", "description", "domaintype", "maxtype")
-        .Integer("length", "scale");
+        .Integer("length", "scale")
+        .Searchable("domainid", "description");
 
     public static readonly ReplicaTable SynonymDomain = ReplicaTable.Child("synonymdomain", "synonymdomainid", MaxDomain)
         .Text("domainid", "maxvalue", "value", "description", "siteid", "orgid")
-        .Flag("defaults");
+        .Flag("defaults")
+        .Searchable("value", "description");
 
     public static readonly ReplicaTable AlnDomain = ReplicaTable.Child("alndomain", "alndomainid", MaxDomain)
-        .Text("domainid", "value", "description", "siteid", "orgid");
+        .Text("domainid", "value", "description", "siteid", "orgid")
+        .Searchable("value", "description");
 
     public static readonly ReplicaTable NumericDomain = ReplicaTable.Child("numericdomain", "numericdomainid", MaxDomain)
         .Text("domainid", "description", "siteid", "orgid")
@@ -89,7 +95,8 @@ public static class ReplicaCatalog
         .Real("estdur", "estlabhrs", "actlabhrs", "esttotalcost", "acttotalcost")
         .Flag("historyflag", "istask")
         .Date("statusdate", "reportdate", "targstartdate", "targcompdate", "schedstart", "schedfinish",
-              "actstart", "actfinish", "changedate");
+              "actstart", "actfinish", "changedate")
+        .Searchable("wonum", "description", "assetnum", "location");
 
     public static readonly ReplicaTable WoServiceAddress = ReplicaTable.Child("woserviceaddress", "woserviceaddressid", WorkOrder)
         .Text("wonum", "siteid", "addresscode", "description", "streetaddress", "city", "stateprovince", "postalcode", "country")
@@ -131,7 +138,8 @@ public static class ReplicaCatalog
               "category", "abctype", "vendor", "description")
         .Real("curbaltotal", "avblbalance", "minlevel", "maxlevel", "orderqty", "deliverytime", "avgcost", "lastcost", "stdcost")
         .Flag("reorder")
-        .Date("statusdate", "lastissuedate");
+        .Date("statusdate", "lastissuedate")
+        .Searchable("itemnum", "description");
 
     public static readonly ReplicaTable InvBalances = ReplicaTable.Child("invbalances", "invbalancesid", Inventory)
         .Text("itemnum", "itemsetid", "location", "siteid", "binnum", "lotnum", "conditioncode")

@@ -10,6 +10,7 @@ public sealed class ReplicaTable
     private readonly List<ReplicaColumn> _columns = [];
     private readonly List<ReplicaTable> _owners = [];
     private readonly List<ReplicaChild> _children = [];
+    private readonly List<string> _searchColumns = [];
 
     private ReplicaTable(string name, string key, bool positionalKey, string[] naturalKey, string? keySource = null)
     {
@@ -57,6 +58,13 @@ public sealed class ReplicaTable
 
     /// <summary>The child arrays Maximo nests in this object's JSON, and the tables they land in.</summary>
     public IReadOnlyList<ReplicaChild> Children => _children;
+
+    /// <summary>
+    /// Text columns that search everywhere matches words and number prefixes in, the record's number
+    /// first (it weighs most in the ranking). Empty for a table that is not searched. The full-text
+    /// index over them is set up in one place, <c>Workspace/SearchIndex</c>.
+    /// </summary>
+    public IReadOnlyList<string> SearchColumns => _searchColumns;
 
     /// <summary>True for a table that holds the main object of an object structure.</summary>
     public bool IsRoot => _owners.Count == 0 && !IsSharedReference;
@@ -114,6 +122,21 @@ public sealed class ReplicaTable
     internal ReplicaTable Flag(params string[] names) => Add(ColumnKind.Flag, names);
 
     internal ReplicaTable Date(params string[] names) => Add(ColumnKind.Date, names);
+
+    internal ReplicaTable Searchable(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (HasPositionalKey || !_columns.Any(c => c.Name == name && c.Kind == ColumnKind.Text))
+            {
+                throw new InvalidOperationException($"'{Name}.{name}' cannot be searched: only text columns of a table keyed by a unique id can.");
+            }
+
+            _searchColumns.Add(name);
+        }
+
+        return this;
+    }
 
     internal ReplicaTable Nested(string name, ColumnKind kind, string sourcePath)
     {
