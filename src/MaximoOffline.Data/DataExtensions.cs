@@ -1,6 +1,7 @@
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
+using MaximoOffline.Data.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,7 +9,7 @@ namespace MaximoOffline.Data;
 
 public static class DataExtensions
 {
-    /// <summary>Registers the replica database and the bookkeeping gateway over it.</summary>
+    /// <summary>Registers the replica database, the bookkeeping gateway and the offline workspace's read gateway over it.</summary>
     public static IServiceCollection AddMaximoData(this IServiceCollection services, ReplicaDatabase database)
     {
         services.AddSingleton(database);
@@ -21,6 +22,9 @@ public static class DataExtensions
         services.AddSingleton<SyncCursors>();
         services.AddSingleton<RunHistory>();
         services.AddSingleton<ReplicaCounts>();
+        services.AddSingleton<WorkspaceSearch>();
+        services.AddSingleton<WorkspaceLists>();
+        services.AddSingleton<WorkspaceRecords>();
         return services;
     }
 }

@@ -223,7 +223,7 @@ internal sealed class RowStager : IDisposable
     }
 
     /// <summary>Links and bookkeeping Maximo adds to every object: not attributes of the record.</summary>
-    private static bool IsDecoration(string name) =>
+    internal static bool IsDecoration(string name) =>
         name is "href" or "localref" or "_rowstamp" || name.EndsWith("_collectionref", StringComparison.Ordinal);
 
     private static string Excerpt(JsonElement element)

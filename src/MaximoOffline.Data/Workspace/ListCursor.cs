@@ -1,0 +1,72 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using MaximoOffline.Data.Replica;
+
+namespace MaximoOffline.Data.Workspace;
+
+/// <summary>
+/// Where a list page ended: the last row's sort value and unique id. Opaque to clients (base64url of
+/// a small JSON object that also names the sort it belongs to) and checked when it comes back: a
+/// cursor that is not one a list gave, or that belongs to another sort, is refused with a 400.
+/// A well-formed cursor that was edited only moves where the page starts; it cannot change what the
+/// filters let through.
+/// </summary>
+public sealed record ListCursor(object? Value, long Key)
+{
+    private const int MaxLength = 1024;
+
+    public string Encode(ListSort sort)
+    {
+        ArgumentNullException.ThrowIfNull(sort);
+        var json = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+        {
+            ["s"] = sort.Column, ["d"] = sort.Descending, ["v"] = Value, ["k"] = Key,
+        });
+        return Base64Url.EncodeToString(json);
+    }
+
+    /// <exception cref="WorkspaceRequestException">Not a cursor of this list's sort.</exception>
+    public static ListCursor Decode(string text, ListSort sort, ColumnKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sort);
+        try
+        {
+            if (text.Length > MaxLength)
+            {
+                throw new FormatException("it is too long");
+            }
+
+            using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(text));
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || root.EnumerateObject().Count() != 4
+                || !root.TryGetProperty("s", out var column) || !root.TryGetProperty("d", out var descending)
+                || !root.TryGetProperty("v", out var value) || !root.TryGetProperty("k", out var key)
+                || !key.TryGetInt64(out var id))
+            {
+                throw new FormatException("its fields are not a list position's");
+            }
+
+            if (column.ValueKind != JsonValueKind.String || column.GetString() != sort.Column
+                || descending.ValueKind is not (JsonValueKind.True or JsonValueKind.False) || descending.GetBoolean() != sort.Descending)
+            {
+                throw new FormatException($"it belongs to another sort than {sort}; start again from the first page");
+            }
+
+            return new ListCursor(ReadValue(value, kind), id);
+        }
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
+        {
+            throw WorkspaceRequestException.BadParameter("after", $"the cursor is not one this list gave ({e.Message}).");
+        }
+    }
+
+    private static object? ReadValue(JsonElement value, ColumnKind kind) => (value.ValueKind, kind) switch
+    {
+        (JsonValueKind.Null, _) => null,
+        (JsonValueKind.String, ColumnKind.Text or ColumnKind.Date) => value.GetString(),
+        (JsonValueKind.Number, ColumnKind.Integer or ColumnKind.Flag) when value.TryGetInt64(out var n) => n,
+        (JsonValueKind.Number, ColumnKind.Real) => value.GetDouble(),
+        _ => throw new FormatException($"its sort value is not a {kind.ToString().ToLowerInvariant()}"),
+    };
+}

@@ -1,0 +1,222 @@
+using MaximoOffline.Data.Database;
+using MaximoOffline.Data.Replica;
+using Microsoft.Data.Sqlite;
+using static MaximoOffline.Data.Workspace.RowValues;
+
+namespace MaximoOffline.Data.Workspace;
+
+/// <summary>
+/// Reads the positions (sort value, unique id) of one list's rows in order, within one read snapshot.
+/// A list is read in segments, one per site (and, with deleted rows, one per site over them), each an
+/// index search in sort order that stops after the page (see <see cref="WorkspaceIndexes"/>); the
+/// segments' heads are merged. Within a segment, rows whose sort value is null come first (last when
+/// descending), read by id, so that a keyset position is always a range of an index.
+/// </summary>
+internal sealed class ListReader(SqliteConnection connection, SqliteTransaction snapshot, ListQuery query, Action<SqliteCommand>? trace)
+{
+    private readonly ReplicaTable _table = query.Kind.Table;
+    private readonly string _key = Quote(query.Kind.Table.KeyColumn);
+    private readonly string _sort = Quote(query.Sort.Column);
+    private List<Segment>? _segments;
+
+    private sealed record Segment(bool Live, string? Site);
+
+    /// <summary>The next <paramref name="limit"/> positions after <paramref name="after"/>, and the cursor of the page after them.</summary>
+    public (List<ListCursor> Rows, ListCursor? Next) ReadPage(ListCursor? after, int limit)
+    {
+        if (query.Text is { IsEmpty: true })
+        {
+            return ([], null);
+        }
+
+        var candidates = new List<ListCursor>();
+        foreach (var segment in Segments())
+        {
+            candidates.AddRange(Read(segment, after, limit + 1));
+        }
+
+        candidates.Sort(Compare);
+        var more = candidates.Count > limit;
+        var rows = candidates.Take(limit).ToList();
+        return (rows, more ? rows[^1] : null);
+    }
+
+    /// <summary>Rows the list has, counted up to <paramref name="cap"/>.</summary>
+    public (long Count, bool Exact) Count(int cap)
+    {
+        if (query.Text is { IsEmpty: true })
+        {
+            return (0, true);
+        }
+
+        long total = 0;
+        foreach (var segment in Segments())
+        {
+            var (where, parameters) = Filters(segment);
+            using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {Quote(_table.Name)} WHERE {where} LIMIT $cap)", [.. parameters, ("$cap", cap)]);
+            total += (long)command.ExecuteScalar()!;
+        }
+
+        return (Math.Min(total, cap), total < cap);
+    }
+
+    private List<Segment> Segments()
+    {
+        if (_segments is not null)
+        {
+            return _segments;
+        }
+
+        var liveness = query.IncludeDeleted && query.Text is null ? new[] { true, false } : [true];
+        _segments = [];
+        foreach (var live in liveness)
+        {
+            var sites = !query.Kind.SiteScoped ? [null] : query.Site is { } site ? [site] : Sites(live);
+            _segments.AddRange(sites.Select(s => new Segment(live, s)));
+        }
+
+        return _segments;
+    }
+
+    /// <summary>The sites the table has rows of, each found by one index search (a few per replica).</summary>
+    private List<string?> Sites(bool live)
+    {
+        var sites = new List<string?>();
+        var filter = $"{ReplicaColumns.DeletedAt} IS {(live ? "" : "NOT ")}NULL";
+        var site = WorkspaceKind.SiteColumn;
+        using (var nulls = Command($"SELECT 1 FROM {Quote(_table.Name)} WHERE {filter} AND {site} IS NULL LIMIT 1", []))
+        {
+            if (nulls.ExecuteScalar() is not null)
+            {
+                sites.Add(null);
+            }
+        }
+
+        string? last = "";
+        while (true)
+        {
+            using var next = Command($"SELECT {site} FROM {Quote(_table.Name)} WHERE {filter} AND {site} > $last ORDER BY {site} LIMIT 1", [("$last", last)]);
+            if ((last = next.ExecuteScalar() as string) is null)
+            {
+                return sites;
+            }
+
+            sites.Add(last);
+        }
+    }
+
+    private (string Where, List<(string, object?)> Parameters) Filters(Segment segment)
+    {
+        var where = new List<string> { $"{ReplicaColumns.DeletedAt} IS {(segment.Live ? "" : "NOT ")}NULL" };
+        var parameters = new List<(string, object?)>();
+        if (query.Kind.SiteScoped)
+        {
+            where.Add($"{WorkspaceKind.SiteColumn} IS $site");
+            parameters.Add(("$site", segment.Site));
+        }
+
+        if (query.Kind.StatusColumn is { } status && query.Status is not null)
+        {
+            where.Add($"{Quote(status)} = $status");
+            parameters.Add(("$status", query.Status));
+        }
+        else if (query.OpenOnly)
+        {
+            var closed = query.Kind.ClosedStatuses.Select((s, i) => ($"$closed{i}", (object?)s)).ToList();
+            where.Add($"({Quote(query.Kind.StatusColumn!)} IS NULL OR {Quote(query.Kind.StatusColumn!)} NOT IN ({string.Join(", ", closed.Select(c => c.Item1))}))");
+            parameters.AddRange(closed);
+        }
+
+        if (query.Text is { } text)
+        {
+            var index = Quote(SearchIndex.IndexOf(_table));
+            where.Add($"{_key} IN (SELECT rowid FROM {index} WHERE {index} MATCH $match)");
+            parameters.Add(("$match", text.Match));
+        }
+
+        return (string.Join(" AND ", where), parameters);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> positions of one segment after <paramref name="after"/>, in order.</summary>
+    private List<ListCursor> Read(Segment segment, ListCursor? after, int limit)
+    {
+        var descending = query.Sort.Descending;
+        var rows = new List<ListCursor>();
+        // Ascending, null sort values come first; descending, last. A cursor in one part skips the part before it.
+        var parts = descending ? new[] { false, true } : [true, false];
+        var started = after is null;
+        foreach (var nullPart in parts)
+        {
+            var cursorHere = after is not null && (after.Value is null) == nullPart;
+            if (!started && !cursorHere)
+            {
+                continue;
+            }
+
+            started = true;
+            rows.AddRange(ReadPart(segment, nullPart, cursorHere ? after : null, limit - rows.Count));
+            if (rows.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    private List<ListCursor> ReadPart(Segment segment, bool nullPart, ListCursor? after, int limit)
+    {
+        var (where, parameters) = Filters(segment);
+        var direction = query.Sort.Descending ? " DESC" : "";
+        var compare = query.Sort.Descending ? "<" : ">";
+        string sql;
+        if (nullPart)
+        {
+            sql = $"SELECT {_key}, NULL FROM {Quote(_table.Name)} WHERE {where} AND {_sort} IS NULL" +
+                  (after is null ? "" : $" AND {_key} {compare} $afterKey") + $" ORDER BY {_key}{direction} LIMIT $limit";
+        }
+        else
+        {
+            sql = $"SELECT {_key}, {_sort} FROM {Quote(_table.Name)} WHERE {where} AND {_sort} IS NOT NULL" +
+                  (after is null ? "" : $" AND ({_sort}, {_key}) {compare} ($afterValue, $afterKey)") +
+                  $" ORDER BY {_sort}{direction}, {_key}{direction} LIMIT $limit";
+        }
+
+        parameters.AddRange([("$afterKey", after?.Key), ("$afterValue", after?.Value), ("$limit", limit)]);
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<ListCursor>();
+        while (reader.Read())
+        {
+            rows.Add(new ListCursor(reader.IsDBNull(1) ? null : reader.GetValue(1), reader.GetInt64(0)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>SQLite's order: nulls, then numbers, then text (binary), then the unique id; reversed when descending.</summary>
+    private int Compare(ListCursor a, ListCursor b)
+    {
+        var order = CompareValues(a.Value, b.Value);
+        order = order != 0 ? order : a.Key.CompareTo(b.Key);
+        return query.Sort.Descending ? -order : order;
+    }
+
+    internal static int CompareValues(object? a, object? b) => (a, b) switch
+    {
+        (null, null) => 0,
+        (null, _) => -1,
+        (_, null) => 1,
+        (string x, string y) => string.CompareOrdinal(x, y),
+        (string, _) => 1,
+        (_, string) => -1,
+        _ => Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, System.Globalization.CultureInfo.InvariantCulture)),
+    };
+
+    private SqliteCommand Command(string sql, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        var command = SqliteCommands.Create(connection, snapshot, sql, [.. parameters]);
+        trace?.Invoke(command);
+        return command;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text;
+
+namespace MaximoOffline.Data.Workspace;
+
+/// <summary>A run of a value, and whether it is one of the words a search matched.</summary>
+public sealed record TextSpan(string Text, bool Match);
+
+/// <summary>
+/// What someone typed into a search box, made safe for FTS5: the words and numbers in it (runs of
+/// letters and digits, as SQLite's <c>unicode61</c> tokenizer cuts them), each matched as a prefix,
+/// all of them required. Nothing typed reaches FTS5 as syntax: quotes, <c>*</c>, <c>:</c>, <c>AND</c>
+/// or <c>NEAR</c> are separators or plain words. Over-long input is refused rather than cut.
+/// </summary>
+public sealed class SearchText
+{
+    public const int MaxLength = 200;
+    public const int MaxTerms = 8;
+
+    private SearchText(string text, IReadOnlyList<string> terms)
+    {
+        Text = text;
+        Terms = terms;
+        Match = string.Join(" ", terms.Select(t => $"\"{t}\"*"));
+    }
+
+    public string Text { get; }
+
+    /// <summary>The words, lower-case, in the order typed, without repeats.</summary>
+    public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>The FTS5 query: every term as a quoted prefix.</summary>
+    public string Match { get; }
+
+    /// <summary>True when nothing searchable was typed (empty, or only punctuation): nothing matches.</summary>
+    public bool IsEmpty => Terms.Count == 0;
+
+    /// <exception cref="WorkspaceRequestException">Longer than <see cref="MaxLength"/> or more than <see cref="MaxTerms"/> words.</exception>
+    public static SearchText Parse(string? text, string parameter = "q")
+    {
+        text = text?.Trim() ?? "";
+        if (text.Length > MaxLength)
+        {
+            throw WorkspaceRequestException.BadParameter(parameter,
+                $"the search is {text.Length:N0} characters long; at most {MaxLength} are accepted.");
+        }
+
+        var terms = Words(text).Select(w => w.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Count > MaxTerms)
+        {
+            throw WorkspaceRequestException.BadParameter(parameter, $"the search has {terms.Count} words; at most {MaxTerms} are accepted.");
+        }
+
+        return new SearchText(text, terms);
+    }
+
+    /// <summary><paramref name="value"/> cut into runs, the words that start with a search term marked.</summary>
+    public IReadOnlyList<TextSpan> Highlight(string? value)
+    {
+        var spans = new List<TextSpan>();
+        if (string.IsNullOrEmpty(value))
+        {
+            return spans;
+        }
+
+        var plain = new StringBuilder();
+        foreach (var (word, isWord) in Runs(value))
+        {
+            if (isWord && Terms.Any(t => word.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+            {
+                if (plain.Length > 0)
+                {
+                    spans.Add(new TextSpan(plain.ToString(), false));
+                    plain.Clear();
+                }
+
+                spans.Add(new TextSpan(word, true));
+            }
+            else
+            {
+                plain.Append(word);
+            }
+        }
+
+        if (plain.Length > 0)
+        {
+            spans.Add(new TextSpan(plain.ToString(), false));
+        }
+
+        return spans;
+    }
+
+    /// <summary>True when a word of <paramref name="value"/> starts with a search term.</summary>
+    public bool Matches(string? value) => Highlight(value).Any(s => s.Match);
+
+    private static IEnumerable<string> Words(string text) => Runs(text).Where(r => r.IsWord).Select(r => r.Text);
+
+    /// <summary>The runs of <paramref name="text"/>: words (letters and digits) and what separates them.</summary>
+    private static IEnumerable<(string Text, bool IsWord)> Runs(string text)
+    {
+        var run = new StringBuilder();
+        bool? inWord = null;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var isWord = Rune.IsLetterOrDigit(rune);
+            if (inWord is { } current && current != isWord)
+            {
+                yield return (run.ToString(), current);
+                run.Clear();
+            }
+
+            inWord = isWord;
+            run.Append(rune.ToString());
+        }
+
+        if (inWord is { } last)
+        {
+            yield return (run.ToString(), last);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using MaximoOffline.Data.Database;
+using MaximoOffline.Data.Replica;
+using MaximoOffline.Data.Workspace;
+using MaximoOffline.Data.Writing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace MaximoOffline.Data.Tests;
+
+/// <summary>A replica synced before the workspace existed gets its search index and list indexes from the migration.</summary>
+public sealed class WorkspaceMigrationTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "maximo-offline-tests", Guid.NewGuid().ToString("N"));
+    private ReplicaDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _database = ReplicaDatabase.At(Path.Combine(_folder, "maximo.db"));
+        await using var context = _database.CreateContext();
+        await context.GetService<IMigrator>().MigrateAsync("20261128180212_Initial");
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task MigratingAReplicaThatPredatesSearchIndexesItsLiveRowsOnly()
+    {
+        using (var connection = _database.OpenConnection())
+        using (var writer = new ReplicaWriter(connection, ReplicaCatalog.Asset))
+        {
+            writer.WritePage(TempReplica.Page(Samples.Page(Samples.Asset(1, "P-1204"), Samples.Asset(2, "P-1300"))));
+            using var sweep = connection.CreateCommand();
+            sweep.CommandText = "UPDATE asset SET deleted_at = '2024-05-01 10:00:00' WHERE assetuid = 2";
+            sweep.ExecuteNonQuery();
+        }
+
+        await _database.MigrateAsync();
+
+        var hits = new WorkspaceSearch(_database).Search("pump", "assets").Groups.Single().Hits;
+        Assert.Equal(1L, Assert.Single(hits).Id);
+        using var check = _database.OpenConnection();
+        using var indexes = check.CreateCommand();
+        indexes.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_workorder_live_%'";
+        Assert.True((long)indexes.ExecuteScalar()! > 0);
+    }
+
+    [Fact]
+    public async Task MigratingDownRemovesTheSearchIndexAndItsTriggers()
+    {
+        await _database.MigrateAsync();
+        await using var context = _database.CreateContext();
+
+        await context.GetService<IMigrator>().MigrateAsync("20261128180212_Initial");
+
+        using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '%_search%'";
+        Assert.Equal(0L, command.ExecuteScalar());
+    }
+}
