@@ -412,6 +412,18 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_asset_deleted_siteid_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "siteid", "status", "assetnum" }, "ix_asset_deleted_siteid_status_assetnum")
+                        .HasDatabaseName("ix_asset_deleted_siteid_status_assetnum")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_asset_deleted_siteid_status_description")
+                        .HasDatabaseName("ix_asset_deleted_siteid_status_description")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "location" }, "ix_asset_deleted_siteid_status_location")
+                        .HasDatabaseName("ix_asset_deleted_siteid_status_location")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
                     b.HasIndex(new[] { "location", "siteid", "assetnum" }, "ix_asset_live_location_siteid_assetnum")
                         .HasDatabaseName("ix_asset_live_location_siteid_assetnum")
                         .HasFilter("\"deleted_at\" IS NULL");
@@ -1158,6 +1170,18 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_inventory_deleted_siteid_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "siteid", "status", "curbaltotal" }, "ix_inventory_deleted_siteid_status_curbaltotal")
+                        .HasDatabaseName("ix_inventory_deleted_siteid_status_curbaltotal")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_inventory_deleted_siteid_status_description")
+                        .HasDatabaseName("ix_inventory_deleted_siteid_status_description")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "itemnum" }, "ix_inventory_deleted_siteid_status_itemnum")
+                        .HasDatabaseName("ix_inventory_deleted_siteid_status_itemnum")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
                     b.HasIndex(new[] { "siteid", "curbaltotal" }, "ix_inventory_live_siteid_curbaltotal")
                         .HasDatabaseName("ix_inventory_live_siteid_curbaltotal")
                         .HasFilter("\"deleted_at\" IS NULL");
@@ -1414,6 +1438,18 @@ namespace MaximoOffline.Data.Migrations
 
                     b.HasIndex(new[] { "siteid", "status" }, "ix_locations_deleted_siteid_status")
                         .HasDatabaseName("ix_locations_deleted_siteid_status")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_locations_deleted_siteid_status_description")
+                        .HasDatabaseName("ix_locations_deleted_siteid_status_description")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "location" }, "ix_locations_deleted_siteid_status_location")
+                        .HasDatabaseName("ix_locations_deleted_siteid_status_location")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "type" }, "ix_locations_deleted_siteid_status_type")
+                        .HasDatabaseName("ix_locations_deleted_siteid_status_type")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
                     b.HasIndex(new[] { "siteid", "type" }, "ix_locations_deleted_siteid_type")
@@ -2045,6 +2081,18 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_person_deleted_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "status", "department" }, "ix_person_deleted_status_department")
+                        .HasDatabaseName("ix_person_deleted_status_department")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "status", "displayname" }, "ix_person_deleted_status_displayname")
+                        .HasDatabaseName("ix_person_deleted_status_displayname")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "status", "personid" }, "ix_person_deleted_status_personid")
+                        .HasDatabaseName("ix_person_deleted_status_personid")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
                     b.HasIndex(new[] { "department" }, "ix_person_live_department")
                         .HasDatabaseName("ix_person_live_department")
                         .HasFilter("\"deleted_at\" IS NULL");
@@ -2585,6 +2633,22 @@ namespace MaximoOffline.Data.Migrations
 
                     b.HasIndex(new[] { "siteid", "status" }, "ix_workorder_deleted_siteid_status")
                         .HasDatabaseName("ix_workorder_deleted_siteid_status")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "schedstart" }, "ix_workorder_deleted_siteid_status_schedstart")
+                        .HasDatabaseName("ix_workorder_deleted_siteid_status_schedstart")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "targstartdate" }, "ix_workorder_deleted_siteid_status_targstartdate")
+                        .HasDatabaseName("ix_workorder_deleted_siteid_status_targstartdate")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "wonum" }, "ix_workorder_deleted_siteid_status_wonum")
+                        .HasDatabaseName("ix_workorder_deleted_siteid_status_wonum")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "siteid", "status", "wopriority" }, "ix_workorder_deleted_siteid_status_wopriority")
+                        .HasDatabaseName("ix_workorder_deleted_siteid_status_wopriority")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
                     b.HasIndex(new[] { "siteid", "targstartdate" }, "ix_workorder_deleted_siteid_targstartdate")

@@ -15,8 +15,8 @@ namespace MaximoOffline.Data.Workspace;
 internal sealed class ListReader(SqliteConnection connection, SqliteTransaction snapshot, ListQuery query, Action<SqliteCommand>? trace)
 {
     private readonly ReplicaTable _table = query.Kind.Table;
-    private readonly string _key = Quote(query.Kind.Table.KeyColumn);
-    private readonly string _sort = Quote(query.Sort.Column);
+    private readonly string _key = "t." + Quote(query.Kind.Table.KeyColumn);
+    private readonly string _sort = "t." + Quote(query.Sort.Column);
     private List<Segment>? _segments;
 
     private sealed record Segment(bool Live, string? Site);
@@ -53,7 +53,7 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         foreach (var segment in Segments())
         {
             var (where, parameters) = Filters(segment);
-            using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {Quote(_table.Name)} WHERE {where} LIMIT $cap)", [.. parameters, ("$cap", cap)]);
+            using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {From} WHERE {where} LIMIT $cap)", [.. parameters, ("$cap", cap)]);
             total += (long)command.ExecuteScalar()!;
         }
 
@@ -105,32 +105,41 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         }
     }
 
+    /// <summary>
+    /// The table as <c>t</c>. A list filtered by words reads the rows that match them through the
+    /// full-text index first (the join's order is fixed: FTS5 first), then sorts those: its cost is
+    /// the number of matches, where walking the sort index to test each row would cost the table.
+    /// </summary>
+    private string From => query.Text is null
+        ? $"{Quote(_table.Name)} t"
+        : $"{Quote(SearchIndex.IndexOf(_table))} m CROSS JOIN {Quote(_table.Name)} t ON {_key} = m.rowid";
+
     private (string Where, List<(string, object?)> Parameters) Filters(Segment segment)
     {
-        var where = new List<string> { $"{ReplicaColumns.DeletedAt} IS {(segment.Live ? "" : "NOT ")}NULL" };
+        var where = new List<string> { $"t.{ReplicaColumns.DeletedAt} IS {(segment.Live ? "" : "NOT ")}NULL" };
         var parameters = new List<(string, object?)>();
         if (query.Kind.SiteScoped)
         {
-            where.Add($"{WorkspaceKind.SiteColumn} IS $site");
+            where.Add($"t.{WorkspaceKind.SiteColumn} IS $site");
             parameters.Add(("$site", segment.Site));
         }
 
         if (query.Kind.StatusColumn is { } status && query.Status is not null)
         {
-            where.Add($"{Quote(status)} = $status");
+            where.Add($"t.{Quote(status)} = $status");
             parameters.Add(("$status", query.Status));
         }
         else if (query.OpenOnly)
         {
             var closed = query.Kind.ClosedStatuses.Select((s, i) => ($"$closed{i}", (object?)s)).ToList();
-            where.Add($"({Quote(query.Kind.StatusColumn!)} IS NULL OR {Quote(query.Kind.StatusColumn!)} NOT IN ({string.Join(", ", closed.Select(c => c.Item1))}))");
+            var column = "t." + Quote(query.Kind.StatusColumn!);
+            where.Add($"({column} IS NULL OR {column} NOT IN ({string.Join(", ", closed.Select(c => c.Item1))}))");
             parameters.AddRange(closed);
         }
 
         if (query.Text is { } text)
         {
-            var index = Quote(SearchIndex.IndexOf(_table));
-            where.Add($"{_key} IN (SELECT rowid FROM {index} WHERE {index} MATCH $match)");
+            where.Add($"m.{Quote(SearchIndex.IndexOf(_table))} MATCH $match");
             parameters.Add(("$match", text.Match));
         }
 
@@ -172,12 +181,12 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         string sql;
         if (nullPart)
         {
-            sql = $"SELECT {_key}, NULL FROM {Quote(_table.Name)} WHERE {where} AND {_sort} IS NULL" +
+            sql = $"SELECT {_key}, NULL FROM {From} WHERE {where} AND {_sort} IS NULL" +
                   (after is null ? "" : $" AND {_key} {compare} $afterKey") + $" ORDER BY {_key}{direction} LIMIT $limit";
         }
         else
         {
-            sql = $"SELECT {_key}, {_sort} FROM {Quote(_table.Name)} WHERE {where} AND {_sort} IS NOT NULL" +
+            sql = $"SELECT {_key}, {_sort} FROM {From} WHERE {where} AND {_sort} IS NOT NULL" +
                   (after is null ? "" : $" AND ({_sort}, {_key}) {compare} ($afterValue, $afterKey)") +
                   $" ORDER BY {_sort}{direction}, {_key}{direction} LIMIT $limit";
         }

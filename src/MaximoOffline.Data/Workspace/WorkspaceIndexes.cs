@@ -15,7 +15,7 @@ public sealed record WorkspaceIndex(string Name, string Table, IReadOnlyList<str
 /// <c>WorkspaceLists</c>), so each sort column gets an index after the site: <c>(siteid, wonum)</c>;
 /// with the status filter, after the site and the status: <c>(siteid, status, wonum)</c>. They are
 /// partial indexes over live rows, which is what lists show and count; a list that asks for deleted
-/// rows too reads them through the same indexes over the (few) soft-deleted rows and merges.
+/// rows too reads them through the same indexes over the (few) soft-deleted rows, and merges.
 /// Related lists (the open work orders on an asset) get an index on the columns they match.
 /// </summary>
 public static class WorkspaceIndexes
@@ -45,11 +45,13 @@ public static class WorkspaceIndexes
             var partition = WorkspaceKinds.PartitionOf(kind);
             foreach (var sort in kind.Sorts)
             {
-                Add(kind.Table, [.. partition, sort], live: true);
-                Add(kind.Table, [.. partition, sort], live: false);
-                if (kind.StatusColumn is { } status && sort != status)
+                foreach (var live in new[] { true, false })
                 {
-                    Add(kind.Table, [.. partition, status, sort], live: true);
+                    Add(kind.Table, [.. partition, sort], live);
+                    if (kind.StatusColumn is { } status && sort != status)
+                    {
+                        Add(kind.Table, [.. partition, status, sort], live);
+                    }
                 }
             }
 

@@ -30,6 +30,30 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_workorder_deleted_siteid_status_schedstart",
+                table: "workorder",
+                columns: new[] { "siteid", "status", "schedstart" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workorder_deleted_siteid_status_targstartdate",
+                table: "workorder",
+                columns: new[] { "siteid", "status", "targstartdate" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workorder_deleted_siteid_status_wonum",
+                table: "workorder",
+                columns: new[] { "siteid", "status", "wonum" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workorder_deleted_siteid_status_wopriority",
+                table: "workorder",
+                columns: new[] { "siteid", "status", "wopriority" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workorder_deleted_siteid_targstartdate",
                 table: "workorder",
                 columns: new[] { "siteid", "targstartdate" },
@@ -132,6 +156,24 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_person_deleted_status_department",
+                table: "person",
+                columns: new[] { "status", "department" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_person_deleted_status_displayname",
+                table: "person",
+                columns: new[] { "status", "displayname" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_person_deleted_status_personid",
+                table: "person",
+                columns: new[] { "status", "personid" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_person_live_department",
                 table: "person",
                 column: "department",
@@ -201,6 +243,24 @@ namespace MaximoOffline.Data.Migrations
                 name: "ix_locations_deleted_siteid_status",
                 table: "locations",
                 columns: new[] { "siteid", "status" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_locations_deleted_siteid_status_description",
+                table: "locations",
+                columns: new[] { "siteid", "status", "description" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_locations_deleted_siteid_status_location",
+                table: "locations",
+                columns: new[] { "siteid", "status", "location" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_locations_deleted_siteid_status_type",
+                table: "locations",
+                columns: new[] { "siteid", "status", "type" },
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
@@ -282,6 +342,24 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_inventory_deleted_siteid_status_curbaltotal",
+                table: "inventory",
+                columns: new[] { "siteid", "status", "curbaltotal" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_deleted_siteid_status_description",
+                table: "inventory",
+                columns: new[] { "siteid", "status", "description" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inventory_deleted_siteid_status_itemnum",
+                table: "inventory",
+                columns: new[] { "siteid", "status", "itemnum" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inventory_live_siteid_curbaltotal",
                 table: "inventory",
                 columns: new[] { "siteid", "curbaltotal" },
@@ -345,6 +423,24 @@ namespace MaximoOffline.Data.Migrations
                 name: "ix_asset_deleted_siteid_status",
                 table: "asset",
                 columns: new[] { "siteid", "status" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asset_deleted_siteid_status_assetnum",
+                table: "asset",
+                columns: new[] { "siteid", "status", "assetnum" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asset_deleted_siteid_status_description",
+                table: "asset",
+                columns: new[] { "siteid", "status", "description" },
+                filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asset_deleted_siteid_status_location",
+                table: "asset",
+                columns: new[] { "siteid", "status", "location" },
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
@@ -417,6 +513,22 @@ namespace MaximoOffline.Data.Migrations
                 table: "workorder");
 
             migrationBuilder.DropIndex(
+                name: "ix_workorder_deleted_siteid_status_schedstart",
+                table: "workorder");
+
+            migrationBuilder.DropIndex(
+                name: "ix_workorder_deleted_siteid_status_targstartdate",
+                table: "workorder");
+
+            migrationBuilder.DropIndex(
+                name: "ix_workorder_deleted_siteid_status_wonum",
+                table: "workorder");
+
+            migrationBuilder.DropIndex(
+                name: "ix_workorder_deleted_siteid_status_wopriority",
+                table: "workorder");
+
+            migrationBuilder.DropIndex(
                 name: "ix_workorder_deleted_siteid_targstartdate",
                 table: "workorder");
 
@@ -485,6 +597,18 @@ namespace MaximoOffline.Data.Migrations
                 table: "person");
 
             migrationBuilder.DropIndex(
+                name: "ix_person_deleted_status_department",
+                table: "person");
+
+            migrationBuilder.DropIndex(
+                name: "ix_person_deleted_status_displayname",
+                table: "person");
+
+            migrationBuilder.DropIndex(
+                name: "ix_person_deleted_status_personid",
+                table: "person");
+
+            migrationBuilder.DropIndex(
                 name: "ix_person_live_department",
                 table: "person");
 
@@ -530,6 +654,18 @@ namespace MaximoOffline.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_locations_deleted_siteid_status",
+                table: "locations");
+
+            migrationBuilder.DropIndex(
+                name: "ix_locations_deleted_siteid_status_description",
+                table: "locations");
+
+            migrationBuilder.DropIndex(
+                name: "ix_locations_deleted_siteid_status_location",
+                table: "locations");
+
+            migrationBuilder.DropIndex(
+                name: "ix_locations_deleted_siteid_status_type",
                 table: "locations");
 
             migrationBuilder.DropIndex(
@@ -585,6 +721,18 @@ namespace MaximoOffline.Data.Migrations
                 table: "inventory");
 
             migrationBuilder.DropIndex(
+                name: "ix_inventory_deleted_siteid_status_curbaltotal",
+                table: "inventory");
+
+            migrationBuilder.DropIndex(
+                name: "ix_inventory_deleted_siteid_status_description",
+                table: "inventory");
+
+            migrationBuilder.DropIndex(
+                name: "ix_inventory_deleted_siteid_status_itemnum",
+                table: "inventory");
+
+            migrationBuilder.DropIndex(
                 name: "ix_inventory_live_siteid_curbaltotal",
                 table: "inventory");
 
@@ -626,6 +774,18 @@ namespace MaximoOffline.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_asset_deleted_siteid_status",
+                table: "asset");
+
+            migrationBuilder.DropIndex(
+                name: "ix_asset_deleted_siteid_status_assetnum",
+                table: "asset");
+
+            migrationBuilder.DropIndex(
+                name: "ix_asset_deleted_siteid_status_description",
+                table: "asset");
+
+            migrationBuilder.DropIndex(
+                name: "ix_asset_deleted_siteid_status_location",
                 table: "asset");
 
             migrationBuilder.DropIndex(

@@ -1,0 +1,137 @@
+using System.Text;
+using MaximoOffline.Data.Workspace;
+
+namespace MaximoOffline.Data.Tests;
+
+/// <summary>Keyset paging: page after page gives every row the filters let through exactly once, in the list's order.</summary>
+public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<WorkspaceRows>
+{
+    private WorkspaceLists Lists => new(rows.Replica.Database);
+
+    public static TheoryData<string, string, string?, bool> EveryList()
+    {
+        var lists = new TheoryData<string, string, string?, bool>();
+        foreach (var kind in WorkspaceKinds.All)
+        foreach (var sort in kind.Sorts.SelectMany(s => new[] { s, "-" + s }))
+        foreach (var site in kind.SiteScoped ? new[] { null, "S2" } : [null])
+        foreach (var deleted in new[] { false, true })
+        {
+            lists.Add(kind.Slug, sort, site, deleted);
+        }
+
+        return lists;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryList))]
+    public void PagingThroughAListGivesEachRowOnceInItsOrder(string slug, string sort, string? site, bool deleted)
+    {
+        var kind = WorkspaceKinds.Find(slug)!;
+        var query = ListQuery.Parse(kind, site: site, sort: sort, limit: 4, deleted: deleted);
+        var seen = new List<long>();
+        string? after = null;
+        do
+        {
+            var page = Lists.Page(ListQuery.Parse(kind, site: site, sort: sort, after: after, limit: 4, deleted: deleted));
+            Assert.True(page.Items.Count <= 4);
+            seen.AddRange(page.Items.Select(i => i.Id));
+            after = page.Next;
+            Assert.True(seen.Count < 100, "paging does not end");
+        }
+        while (after is not null);
+
+        var expected = Expected(kind, query);
+        Assert.Equal(expected, seen);
+        Assert.Equal(expected.Count, Lists.Page(query).Count);
+    }
+
+    [Fact]
+    public void FiltersNarrowTheListAndItsCount()
+    {
+        var open = Lists.Page(ListQuery.Parse(WorkspaceKinds.WorkOrders, site: "s1", limit: 100));
+        var all = Lists.Page(ListQuery.Parse(WorkspaceKinds.WorkOrders, site: "S1", open: false, limit: 100));
+        var approved = Lists.Page(ListQuery.Parse(WorkspaceKinds.WorkOrders, status: "appr", limit: 100));
+        var pumps = Lists.Page(ListQuery.Parse(WorkspaceKinds.Assets, q: "pump 1", limit: 100));
+
+        Assert.All(open.Items, i => Assert.DoesNotContain(i.Values["status"], new[] { "COMP", "CLOSE", "CAN" }));
+        Assert.Contains(all.Items, i => i.Values["status"] is "COMP");
+        Assert.All(all.Items, i => Assert.Equal("S1", i.Values["siteid"]));
+        Assert.Equal(all.Items.Count, all.Count);
+        Assert.All(approved.Items, i => Assert.Equal("APPR", i.Values["status"]));
+        Assert.Equal(2 * 3, approved.Count); // i % 5 == 1: three in each site
+        Assert.All(pumps.Items, i => Assert.Equal("Pump 1", i.Values["description"]));
+        Assert.Equal("status APPR", Lists.Page(ListQuery.Parse(WorkspaceKinds.Assets, status: "APPR")).Items[0].Values["status_description"]);
+    }
+
+    [Fact]
+    public void DeletedRowsAreHiddenUnlessAskedForAndThenCarryTheirDeletionTime()
+    {
+        var live = Lists.Page(ListQuery.Parse(WorkspaceKinds.Assets, limit: 100));
+        var withDeleted = Lists.Page(ListQuery.Parse(WorkspaceKinds.Assets, limit: 100, deleted: true));
+
+        Assert.All(live.Items, i => Assert.Null(i.DeletedAt));
+        Assert.Equal("2024-05-01T10:00:00Z", Assert.Single(withDeleted.Items, i => i.Id == 102).DeletedAt);
+        Assert.Equal(live.Count + withDeleted.Items.Count(i => i.DeletedAt is not null), withDeleted.Count);
+    }
+
+    [Theory]
+    [InlineData("not base64 at all!")]
+    [InlineData("eyJzIjoid29udW0ifQ")] // {"s":"wonum"}: fields missing
+    [InlineData("WzEsMl0")] // [1,2]
+    [InlineData("eyJzIjoid29udW0iLCJkIjpmYWxzZSwidiI6MTIsImsiOiJ4In0")] // a key that is not a number
+    public void ACursorThatIsNotOneTheListGaveIsRefused(string after)
+    {
+        var error = Assert.Throws<WorkspaceRequestException>(() => ListQuery.Parse(WorkspaceKinds.WorkOrders, after: after));
+
+        Assert.Equal(WorkspaceProblem.BadParameter, error.Problem);
+        Assert.StartsWith("after:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACursorOfAnotherSortIsRefusedAndOneOfAnotherValueTypeToo()
+    {
+        var next = Lists.Page(ListQuery.Parse(WorkspaceKinds.WorkOrders, sort: "wonum", limit: 2)).Next!;
+        var number = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"s":"wopriority","d":false,"v":"high","k":3}""")).TrimEnd('=');
+
+        Assert.Throws<WorkspaceRequestException>(() => ListQuery.Parse(WorkspaceKinds.WorkOrders, sort: "-wonum", after: next));
+        Assert.Throws<WorkspaceRequestException>(() => ListQuery.Parse(WorkspaceKinds.WorkOrders, sort: "wopriority", after: number));
+        Assert.NotNull(ListQuery.Parse(WorkspaceKinds.WorkOrders, sort: "wonum", after: next).After);
+    }
+
+    [Theory]
+    [InlineData("sort", "description; DROP TABLE asset")]
+    [InlineData("sort", "raw")]
+    [InlineData("site", "KD FAC")]
+    [InlineData("site", "TOOLONGSITE")]
+    [InlineData("limit", "0")]
+    [InlineData("limit", "100000")]
+    [InlineData("status", "\u0007")]
+    public void ABadParameterIsRefusedWithItsName(string name, string value)
+    {
+        var error = Assert.Throws<WorkspaceRequestException>(() => ListQuery.Parse(WorkspaceKinds.Assets,
+            sort: name == "sort" ? value : null, site: name == "site" ? value : null, status: name == "status" ? value : null,
+            limit: name == "limit" ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : null));
+
+        Assert.StartsWith(name + ":", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The same rows in the same order, asked of SQLite in one plain query.</summary>
+    private List<long> Expected(WorkspaceKind kind, ListQuery query)
+    {
+        var direction = query.Sort.Descending ? "DESC" : "ASC";
+        var where = (query.IncludeDeleted ? "1=1" : "deleted_at IS NULL") + (query.Site is null ? "" : $" AND siteid = '{query.Site}'")
+            + (query.OpenOnly ? " AND (status IS NULL OR status NOT IN ('COMP', 'CLOSE', 'CAN'))" : "");
+        using var connection = rows.Replica.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {kind.Table.KeyColumn} FROM {kind.Table.Name} WHERE {where} " +
+                              $"ORDER BY {query.Sort.Column} {direction}, {kind.Table.KeyColumn} {direction}";
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+}
