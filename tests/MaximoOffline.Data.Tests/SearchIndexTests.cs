@@ -104,6 +104,37 @@ public sealed class SearchIndexTests : WriterTests
         Assert.Equal([new TextSpan("Centrifugal ", false), new TextSpan("pump", true), new TextSpan(" P-1204", false)], description);
     }
 
+    [Fact]
+    public void TheWritersConnectionHasItsTriggersBackAfterEveryPageSoOtherStatementsKeepTheIndex()
+    {
+        using var connection = Replica.Open();
+        using (var writer = new MaximoOffline.Data.Writing.ReplicaWriter(connection, ReplicaCatalog.Asset))
+        {
+            writer.WritePage(TempReplica.Page(Pumps));
+            Assert.ThrowsAny<Exception>(() => writer.WritePage(TempReplica.Page("[{\"assetnum\": \"no unique id\"}]")));
+        }
+
+        using var sweep = connection.CreateCommand();
+        sweep.CommandText = "UPDATE asset SET deleted_at = '2024-05-01 10:00:00' WHERE assetuid = 1";
+        sweep.ExecuteNonQuery();
+
+        Assert.Empty(Found("pump"));
+        AssertIntact();
+    }
+
+    [Fact]
+    public void ARemovedChildsOwnChildrenAreStillRemovedWhileTheWriterWrites()
+    {
+        const string person = """[{ "personuid": 1, "personid": "JONES", "displayname": "Ann Jones" USERS }]""";
+        Write(ReplicaCatalog.Person, person.Replace("USERS", """, "maxuser": [{ "maxuserid": 10, "userid": "JONES", "groupuser": [{ "groupuserid": 100, "groupname": "PLANNERS" }] }]""", StringComparison.Ordinal));
+
+        Write(ReplicaCatalog.Person, person.Replace("USERS", "", StringComparison.Ordinal));
+
+        Assert.Equal(0, Replica.Count("maxuser"));
+        Assert.Equal(0, Replica.Count("groupuser"));
+        Assert.Equal([1L], Found("jones", "people"));
+    }
+
     private void Execute(string sql)
     {
         using var connection = Replica.Open();

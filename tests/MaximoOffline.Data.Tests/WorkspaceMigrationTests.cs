@@ -1,7 +1,5 @@
 using MaximoOffline.Data.Database;
-using MaximoOffline.Data.Replica;
 using MaximoOffline.Data.Workspace;
-using MaximoOffline.Data.Writing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -33,12 +31,13 @@ public sealed class WorkspaceMigrationTests : IAsyncLifetime
     public async Task MigratingAReplicaThatPredatesSearchIndexesItsLiveRowsOnly()
     {
         using (var connection = _database.OpenConnection())
-        using (var writer = new ReplicaWriter(connection, ReplicaCatalog.Asset))
+        using (var insert = connection.CreateCommand())
         {
-            writer.WritePage(TempReplica.Page(Samples.Page(Samples.Asset(1, "P-1204"), Samples.Asset(2, "P-1300"))));
-            using var sweep = connection.CreateCommand();
-            sweep.CommandText = "UPDATE asset SET deleted_at = '2024-05-01 10:00:00' WHERE assetuid = 2";
-            sweep.ExecuteNonQuery();
+            // Rows as a sync before the workspace wrote them; one of them since deleted in Maximo.
+            insert.CommandText = "INSERT INTO asset (assetuid, assetnum, siteid, description, raw, synced_at, deleted_at) VALUES " +
+                                 "(1, 'P-1204', 'KDFAC', 'Centrifugal pump', '{}', '2024-05-01 09:00:00', NULL), " +
+                                 "(2, 'P-1300', 'KDFAC', 'Centrifugal pump', '{}', '2024-05-01 09:00:00', '2024-05-01 10:00:00')";
+            insert.ExecuteNonQuery();
         }
 
         await _database.MigrateAsync();

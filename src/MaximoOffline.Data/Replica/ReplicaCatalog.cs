@@ -39,7 +39,7 @@ public static class ReplicaCatalog
         .Real("purchaseprice", "totalcost")
         .Flag("isrunning", "disabled")
         .Date("statusdate", "installdate", "changedate")
-        .Searchable("assetnum", "description", "serialnum", "location", "assettag");
+        .Searchable("assetnum", "description", "serialnum", "location");
 
     public static readonly ReplicaTable AssetMeter = ReplicaTable.Child("assetmeter", "assetmeterid", Asset)
         .Text("assetnum", "siteid", "metername", "lastreading")

@@ -53,7 +53,8 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         foreach (var segment in Segments())
         {
             var (where, parameters) = Filters(segment);
-            using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {From} WHERE {where} LIMIT $cap)", [.. parameters, ("$cap", cap)]);
+            var from = From(WorkspaceIndexes.CountIndex(query.Kind, segment.Live));
+            using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT $cap)", [.. parameters, ("$cap", cap)]);
             total += (long)command.ExecuteScalar()!;
         }
 
@@ -84,7 +85,8 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         var sites = new List<string?>();
         var filter = $"{ReplicaColumns.DeletedAt} IS {(live ? "" : "NOT ")}NULL";
         var site = WorkspaceKind.SiteColumn;
-        using (var nulls = Command($"SELECT 1 FROM {Quote(_table.Name)} WHERE {filter} AND {site} IS NULL LIMIT 1", []))
+        var table = $"{Quote(_table.Name)} INDEXED BY {Quote(WorkspaceIndexes.CountIndex(query.Kind, live))}";
+        using (var nulls = Command($"SELECT 1 FROM {table} WHERE {filter} AND {site} IS NULL LIMIT 1", []))
         {
             if (nulls.ExecuteScalar() is not null)
             {
@@ -95,7 +97,7 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         string? last = "";
         while (true)
         {
-            using var next = Command($"SELECT {site} FROM {Quote(_table.Name)} WHERE {filter} AND {site} > $last ORDER BY {site} LIMIT 1", [("$last", last)]);
+            using var next = Command($"SELECT {site} FROM {table} WHERE {filter} AND {site} > $last ORDER BY {site} LIMIT 1", [("$last", last)]);
             if ((last = next.ExecuteScalar() as string) is null)
             {
                 return sites;
@@ -106,12 +108,15 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
     }
 
     /// <summary>
-    /// The table as <c>t</c>. A list filtered by words reads the rows that match them through the
-    /// full-text index first (the join's order is fixed: FTS5 first), then sorts those: its cost is
-    /// the number of matches, where walking the sort index to test each row would cost the table.
+    /// The table as <c>t</c>, read through <paramref name="index"/>: each statement names the index it
+    /// is written for (see <see cref="WorkspaceIndexes"/>), so that a page comes from its sort index in
+    /// order, the filters tested on the rows as they come, and stops after the page; and a count reads
+    /// its index alone. A list filtered by words instead reads the rows that match them through the
+    /// full-text index first (the join's order fixed: FTS5 first), by unique id, then sorts those: its
+    /// cost is the number of matches, where walking the sort index to test each row would cost the table.
     /// </summary>
-    private string From => query.Text is null
-        ? $"{Quote(_table.Name)} t"
+    private string From(string index) => query.Text is null
+        ? $"{Quote(_table.Name)} t INDEXED BY {Quote(index)}"
         : $"{Quote(SearchIndex.IndexOf(_table))} m CROSS JOIN {Quote(_table.Name)} t ON {_key} = m.rowid";
 
     private (string Where, List<(string, object?)> Parameters) Filters(Segment segment)
@@ -176,17 +181,18 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
     private List<ListCursor> ReadPart(Segment segment, bool nullPart, ListCursor? after, int limit)
     {
         var (where, parameters) = Filters(segment);
+        var from = From(WorkspaceIndexes.SortIndex(query.Kind, query.Sort.Column, segment.Live));
         var direction = query.Sort.Descending ? " DESC" : "";
         var compare = query.Sort.Descending ? "<" : ">";
         string sql;
         if (nullPart)
         {
-            sql = $"SELECT {_key}, NULL FROM {From} WHERE {where} AND {_sort} IS NULL" +
+            sql = $"SELECT {_key}, NULL FROM {from} WHERE {where} AND {_sort} IS NULL" +
                   (after is null ? "" : $" AND {_key} {compare} $afterKey") + $" ORDER BY {_key}{direction} LIMIT $limit";
         }
         else
         {
-            sql = $"SELECT {_key}, {_sort} FROM {From} WHERE {where} AND {_sort} IS NOT NULL" +
+            sql = $"SELECT {_key}, {_sort} FROM {from} WHERE {where} AND {_sort} IS NOT NULL" +
                   (after is null ? "" : $" AND ({_sort}, {_key}) {compare} ($afterValue, $afterKey)") +
                   $" ORDER BY {_sort}{direction}, {_key}{direction} LIMIT $limit";
         }

@@ -21,6 +21,8 @@ namespace MaximoOffline.Data.Workspace;
 /// </remarks>
 public static class SearchIndex
 {
+    private const string Options = "detail='column', prefix='2', tokenize='unicode61 remove_diacritics 2'";
+
     /// <summary>Searchable tables, in catalog order.</summary>
     public static IReadOnlyList<ReplicaTable> Tables { get; } = [.. ReplicaCatalog.All.Where(t => t.SearchColumns.Count > 0)];
 
@@ -74,8 +76,7 @@ public static class SearchIndex
         var deletedAt = ReplicaColumns.DeletedAt;
 
         sql.Append($"CREATE VIEW \"{LiveViewOf(table)}\" AS SELECT {key}, {list} FROM \"{table.Name}\" WHERE {deletedAt} IS NULL;\n");
-        sql.Append($"CREATE VIRTUAL TABLE \"{index}\" USING fts5({list}, content='{LiveViewOf(table)}', content_rowid='{key}', " +
-                   "detail='column', prefix='1 2 3', tokenize='unicode61 remove_diacritics 2');\n");
+        sql.Append($"CREATE VIRTUAL TABLE \"{index}\" USING fts5({list}, content='{LiveViewOf(table)}', content_rowid='{key}', {Options});\n");
         sql.Append($"INSERT INTO \"{index}\"(\"{index}\") VALUES ('rebuild');\n");
 
         var insertNew = $"INSERT INTO \"{index}\"(rowid, {list}) SELECT new.{key}, {Values("new")} WHERE new.{deletedAt} IS NULL;";

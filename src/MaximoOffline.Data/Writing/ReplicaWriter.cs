@@ -63,7 +63,11 @@ public sealed class ReplicaWriter : IDisposable
                 inputs[i] = new RowInput(records[i], null, i);
             }
 
-            WriteLevel(_root, inputs, [], context, counts);
+            using (ReplicaTriggers.Off(_connection)) // the writer keeps the search index itself (see ReplicaTriggers)
+            {
+                WriteLevel(_root, inputs, [], context, counts);
+            }
+
             var result = new PageWriteResult(records.Count, counts, TakeUntyped());
             taken = result.UntypedAttributes;
             alsoInTransaction?.Invoke(transaction, result);

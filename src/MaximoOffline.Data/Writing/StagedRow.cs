@@ -22,3 +22,6 @@ internal sealed class StagedRow(object key, object? ownerKey, object[] values, o
 
 /// <summary>A JSON object to write, with the key of the row that lists it and its position there.</summary>
 internal readonly record struct RowInput(JsonElement Element, object? OwnerKey, int Position);
+
+/// <summary>What every row of one page shares: its write time and the run writing it.</summary>
+internal sealed record WriteContext(string Now, long? RunId);

@@ -24,6 +24,7 @@ internal sealed class TableWriter : IDisposable
     private readonly SqliteParameter _upsertRowstamp, _upsertRaw, _upsertSyncedAt, _upsertRunId;
     private readonly SqliteCommand _selectExisting;
     private readonly SqliteCommand? _selectOwned, _remove, _unlink, _supersede;
+    private readonly SearchIndexWriter? _search;
 
     public TableWriter(SqliteConnection connection, ReplicaTable table, ReplicaTable? owner, IReadOnlyList<ReplicaChild> children)
     {
@@ -94,6 +95,8 @@ internal sealed class TableWriter : IDisposable
                 $"AND ({natural}) IN (SELECT {extracted} FROM json_each($naturals))",
                 "$now", "$keys", "$naturals");
         }
+
+        _search = table.SearchColumns.Count > 0 && SearchIndexWriter.Exists(connection, table) ? new SearchIndexWriter(connection, table) : null;
     }
 
     public ReplicaTable Table => _table;
@@ -124,13 +127,17 @@ internal sealed class TableWriter : IDisposable
             _supersede.Parameters[0].Value = context.Now;
             _supersede.Parameters[1].Value = KeysJson(rows.Select(r => r.Key));
             _supersede.Parameters[2].Value = NaturalKeysJson(rows);
-            counts.Deleted += _supersede.ExecuteNonQuery();
+            using (ReplicaTriggers.On(_supersede.Connection!)) // one statement: its triggers keep the search index
+            {
+                counts.Deleted += _supersede.ExecuteNonQuery();
+            }
         }
 
         List<(object Key, object Owner)> ownedBefore = replacedOwners.Count > 0 && _selectOwned is not null
             ? SelectOwned(KeysJson(replacedOwners))
             : [];
 
+        _search?.BeforeUpsert(rows);
         _upsertSyncedAt.Value = context.Now;
         _upsertRunId.Value = context.RunId is { } runId ? runId : DBNull.Value;
         foreach (var row in rows)
@@ -158,16 +165,20 @@ internal sealed class TableWriter : IDisposable
             }
         }
 
-        if (ownedBefore.Count > 0)
+        _search?.AfterUpsert();
+
+        var listed = rows.Select(r => (r.Key, r.OwnerKey!)).ToHashSet();
+        var unlisted = ownedBefore.Where(o => !listed.Contains(o)).ToList();
+        if (unlisted.Count > 0)
         {
-            var listed = rows.Select(r => (r.Key, r.OwnerKey!)).ToHashSet();
-            foreach (var (key, owner) in ownedBefore)
+            var keys = unlisted.Select(o => o.Key).ToList();
+            _search?.BeforeRemove(keys);
+            foreach (var (key, owner) in unlisted)
             {
-                if (!listed.Contains((key, owner)))
-                {
-                    counts.Deleted += Remove(key, owner);
-                }
+                counts.Deleted += Remove(key, owner);
             }
+
+            _search?.AfterRemove(keys);
         }
 
         return (rows, existing);
@@ -264,7 +275,7 @@ internal sealed class TableWriter : IDisposable
     }
 
     private IEnumerable<SqliteCommand> Commands() =>
-        new[] { _upsert, _selectExisting, _selectOwned, _remove, _unlink, _supersede }.OfType<SqliteCommand>();
+        new[] { _upsert, _selectExisting, _selectOwned, _remove, _unlink, _supersede }.OfType<SqliteCommand>().Concat(_search?.Commands ?? []);
 
     public void Dispose()
     {
@@ -274,12 +285,11 @@ internal sealed class TableWriter : IDisposable
             command.Dispose();
         }
 
+        _search?.Dispose();
+
         foreach (var child in ChildWriters)
         {
             child.Dispose();
         }
     }
 }
-
-/// <summary>What every row of one page shares: its write time and the run writing it.</summary>
-internal sealed record WriteContext(string Now, long? RunId);

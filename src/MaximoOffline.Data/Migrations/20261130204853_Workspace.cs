@@ -30,27 +30,9 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_workorder_deleted_siteid_status_schedstart",
+                name: "ix_workorder_deleted_siteid_status_deleted_at",
                 table: "workorder",
-                columns: new[] { "siteid", "status", "schedstart" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workorder_deleted_siteid_status_targstartdate",
-                table: "workorder",
-                columns: new[] { "siteid", "status", "targstartdate" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workorder_deleted_siteid_status_wonum",
-                table: "workorder",
-                columns: new[] { "siteid", "status", "wonum" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workorder_deleted_siteid_status_wopriority",
-                table: "workorder",
-                columns: new[] { "siteid", "status", "wopriority" },
+                columns: new[] { "siteid", "status", "deleted_at" },
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
@@ -72,15 +54,15 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_workorder_live_assetnum_siteid_wonum",
+                name: "ix_workorder_live_assetnum_siteid",
                 table: "workorder",
-                columns: new[] { "assetnum", "siteid", "wonum" },
+                columns: new[] { "assetnum", "siteid" },
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_workorder_live_location_siteid_wonum",
+                name: "ix_workorder_live_location_siteid",
                 table: "workorder",
-                columns: new[] { "location", "siteid", "wonum" },
+                columns: new[] { "location", "siteid" },
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -96,27 +78,9 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_workorder_live_siteid_status_schedstart",
+                name: "ix_workorder_live_siteid_status_deleted_at",
                 table: "workorder",
-                columns: new[] { "siteid", "status", "schedstart" },
-                filter: "\"deleted_at\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workorder_live_siteid_status_targstartdate",
-                table: "workorder",
-                columns: new[] { "siteid", "status", "targstartdate" },
-                filter: "\"deleted_at\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workorder_live_siteid_status_wonum",
-                table: "workorder",
-                columns: new[] { "siteid", "status", "wonum" },
-                filter: "\"deleted_at\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workorder_live_siteid_status_wopriority",
-                table: "workorder",
-                columns: new[] { "siteid", "status", "wopriority" },
+                columns: new[] { "siteid", "status", "deleted_at" },
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -156,21 +120,9 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_person_deleted_status_department",
+                name: "ix_person_deleted_status_deleted_at",
                 table: "person",
-                columns: new[] { "status", "department" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_person_deleted_status_displayname",
-                table: "person",
-                columns: new[] { "status", "displayname" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_person_deleted_status_personid",
-                table: "person",
-                columns: new[] { "status", "personid" },
+                columns: new[] { "status", "deleted_at" },
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
@@ -192,22 +144,16 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_person_live_status_department",
+                name: "ix_person_live_status_deleted_at",
                 table: "person",
-                columns: new[] { "status", "department" },
+                columns: new[] { "status", "deleted_at" },
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_person_live_status_displayname",
-                table: "person",
-                columns: new[] { "status", "displayname" },
-                filter: "\"deleted_at\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_person_live_status_personid",
-                table: "person",
-                columns: new[] { "status", "personid" },
-                filter: "\"deleted_at\" IS NULL");
+                name: "ix_maxdomain_deleted_deleted_at",
+                table: "maxdomain",
+                column: "deleted_at",
+                filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_maxdomain_deleted_domainid",
@@ -220,6 +166,12 @@ namespace MaximoOffline.Data.Migrations
                 table: "maxdomain",
                 column: "domaintype",
                 filter: "\"deleted_at\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_maxdomain_live_deleted_at",
+                table: "maxdomain",
+                column: "deleted_at",
+                filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_maxdomain_live_domaintype",
@@ -246,21 +198,9 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_locations_deleted_siteid_status_description",
+                name: "ix_locations_deleted_siteid_status_deleted_at",
                 table: "locations",
-                columns: new[] { "siteid", "status", "description" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_locations_deleted_siteid_status_location",
-                table: "locations",
-                columns: new[] { "siteid", "status", "location" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_locations_deleted_siteid_status_type",
-                table: "locations",
-                columns: new[] { "siteid", "status", "type" },
+                columns: new[] { "siteid", "status", "deleted_at" },
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
@@ -270,9 +210,9 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_locations_live_parent_siteid_location",
+                name: "ix_locations_live_parent_siteid",
                 table: "locations",
-                columns: new[] { "parent", "siteid", "location" },
+                columns: new[] { "parent", "siteid" },
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -294,21 +234,9 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_locations_live_siteid_status_description",
+                name: "ix_locations_live_siteid_status_deleted_at",
                 table: "locations",
-                columns: new[] { "siteid", "status", "description" },
-                filter: "\"deleted_at\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_locations_live_siteid_status_location",
-                table: "locations",
-                columns: new[] { "siteid", "status", "location" },
-                filter: "\"deleted_at\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_locations_live_siteid_status_type",
-                table: "locations",
-                columns: new[] { "siteid", "status", "type" },
+                columns: new[] { "siteid", "status", "deleted_at" },
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -342,21 +270,9 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_inventory_deleted_siteid_status_curbaltotal",
+                name: "ix_inventory_deleted_siteid_status_deleted_at",
                 table: "inventory",
-                columns: new[] { "siteid", "status", "curbaltotal" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_inventory_deleted_siteid_status_description",
-                table: "inventory",
-                columns: new[] { "siteid", "status", "description" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_inventory_deleted_siteid_status_itemnum",
-                table: "inventory",
-                columns: new[] { "siteid", "status", "itemnum" },
+                columns: new[] { "siteid", "status", "deleted_at" },
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
@@ -384,21 +300,9 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_inventory_live_siteid_status_curbaltotal",
+                name: "ix_inventory_live_siteid_status_deleted_at",
                 table: "inventory",
-                columns: new[] { "siteid", "status", "curbaltotal" },
-                filter: "\"deleted_at\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_inventory_live_siteid_status_description",
-                table: "inventory",
-                columns: new[] { "siteid", "status", "description" },
-                filter: "\"deleted_at\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_inventory_live_siteid_status_itemnum",
-                table: "inventory",
-                columns: new[] { "siteid", "status", "itemnum" },
+                columns: new[] { "siteid", "status", "deleted_at" },
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -426,28 +330,10 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_asset_deleted_siteid_status_assetnum",
+                name: "ix_asset_deleted_siteid_status_deleted_at",
                 table: "asset",
-                columns: new[] { "siteid", "status", "assetnum" },
+                columns: new[] { "siteid", "status", "deleted_at" },
                 filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_asset_deleted_siteid_status_description",
-                table: "asset",
-                columns: new[] { "siteid", "status", "description" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_asset_deleted_siteid_status_location",
-                table: "asset",
-                columns: new[] { "siteid", "status", "location" },
-                filter: "\"deleted_at\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_asset_live_location_siteid_assetnum",
-                table: "asset",
-                columns: new[] { "location", "siteid", "assetnum" },
-                filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_asset_live_siteid_assetnum",
@@ -474,21 +360,9 @@ namespace MaximoOffline.Data.Migrations
                 filter: "\"deleted_at\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_asset_live_siteid_status_assetnum",
+                name: "ix_asset_live_siteid_status_deleted_at",
                 table: "asset",
-                columns: new[] { "siteid", "status", "assetnum" },
-                filter: "\"deleted_at\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_asset_live_siteid_status_description",
-                table: "asset",
-                columns: new[] { "siteid", "status", "description" },
-                filter: "\"deleted_at\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_asset_live_siteid_status_location",
-                table: "asset",
-                columns: new[] { "siteid", "status", "location" },
+                columns: new[] { "siteid", "status", "deleted_at" },
                 filter: "\"deleted_at\" IS NULL");
 
             // A location's parent, when Maximo sent one, was kept in raw until now.
@@ -513,19 +387,7 @@ namespace MaximoOffline.Data.Migrations
                 table: "workorder");
 
             migrationBuilder.DropIndex(
-                name: "ix_workorder_deleted_siteid_status_schedstart",
-                table: "workorder");
-
-            migrationBuilder.DropIndex(
-                name: "ix_workorder_deleted_siteid_status_targstartdate",
-                table: "workorder");
-
-            migrationBuilder.DropIndex(
-                name: "ix_workorder_deleted_siteid_status_wonum",
-                table: "workorder");
-
-            migrationBuilder.DropIndex(
-                name: "ix_workorder_deleted_siteid_status_wopriority",
+                name: "ix_workorder_deleted_siteid_status_deleted_at",
                 table: "workorder");
 
             migrationBuilder.DropIndex(
@@ -541,11 +403,11 @@ namespace MaximoOffline.Data.Migrations
                 table: "workorder");
 
             migrationBuilder.DropIndex(
-                name: "ix_workorder_live_assetnum_siteid_wonum",
+                name: "ix_workorder_live_assetnum_siteid",
                 table: "workorder");
 
             migrationBuilder.DropIndex(
-                name: "ix_workorder_live_location_siteid_wonum",
+                name: "ix_workorder_live_location_siteid",
                 table: "workorder");
 
             migrationBuilder.DropIndex(
@@ -557,19 +419,7 @@ namespace MaximoOffline.Data.Migrations
                 table: "workorder");
 
             migrationBuilder.DropIndex(
-                name: "ix_workorder_live_siteid_status_schedstart",
-                table: "workorder");
-
-            migrationBuilder.DropIndex(
-                name: "ix_workorder_live_siteid_status_targstartdate",
-                table: "workorder");
-
-            migrationBuilder.DropIndex(
-                name: "ix_workorder_live_siteid_status_wonum",
-                table: "workorder");
-
-            migrationBuilder.DropIndex(
-                name: "ix_workorder_live_siteid_status_wopriority",
+                name: "ix_workorder_live_siteid_status_deleted_at",
                 table: "workorder");
 
             migrationBuilder.DropIndex(
@@ -597,15 +447,7 @@ namespace MaximoOffline.Data.Migrations
                 table: "person");
 
             migrationBuilder.DropIndex(
-                name: "ix_person_deleted_status_department",
-                table: "person");
-
-            migrationBuilder.DropIndex(
-                name: "ix_person_deleted_status_displayname",
-                table: "person");
-
-            migrationBuilder.DropIndex(
-                name: "ix_person_deleted_status_personid",
+                name: "ix_person_deleted_status_deleted_at",
                 table: "person");
 
             migrationBuilder.DropIndex(
@@ -621,16 +463,12 @@ namespace MaximoOffline.Data.Migrations
                 table: "person");
 
             migrationBuilder.DropIndex(
-                name: "ix_person_live_status_department",
+                name: "ix_person_live_status_deleted_at",
                 table: "person");
 
             migrationBuilder.DropIndex(
-                name: "ix_person_live_status_displayname",
-                table: "person");
-
-            migrationBuilder.DropIndex(
-                name: "ix_person_live_status_personid",
-                table: "person");
+                name: "ix_maxdomain_deleted_deleted_at",
+                table: "maxdomain");
 
             migrationBuilder.DropIndex(
                 name: "ix_maxdomain_deleted_domainid",
@@ -638,6 +476,10 @@ namespace MaximoOffline.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_maxdomain_deleted_domaintype",
+                table: "maxdomain");
+
+            migrationBuilder.DropIndex(
+                name: "ix_maxdomain_live_deleted_at",
                 table: "maxdomain");
 
             migrationBuilder.DropIndex(
@@ -657,15 +499,7 @@ namespace MaximoOffline.Data.Migrations
                 table: "locations");
 
             migrationBuilder.DropIndex(
-                name: "ix_locations_deleted_siteid_status_description",
-                table: "locations");
-
-            migrationBuilder.DropIndex(
-                name: "ix_locations_deleted_siteid_status_location",
-                table: "locations");
-
-            migrationBuilder.DropIndex(
-                name: "ix_locations_deleted_siteid_status_type",
+                name: "ix_locations_deleted_siteid_status_deleted_at",
                 table: "locations");
 
             migrationBuilder.DropIndex(
@@ -673,7 +507,7 @@ namespace MaximoOffline.Data.Migrations
                 table: "locations");
 
             migrationBuilder.DropIndex(
-                name: "ix_locations_live_parent_siteid_location",
+                name: "ix_locations_live_parent_siteid",
                 table: "locations");
 
             migrationBuilder.DropIndex(
@@ -689,15 +523,7 @@ namespace MaximoOffline.Data.Migrations
                 table: "locations");
 
             migrationBuilder.DropIndex(
-                name: "ix_locations_live_siteid_status_description",
-                table: "locations");
-
-            migrationBuilder.DropIndex(
-                name: "ix_locations_live_siteid_status_location",
-                table: "locations");
-
-            migrationBuilder.DropIndex(
-                name: "ix_locations_live_siteid_status_type",
+                name: "ix_locations_live_siteid_status_deleted_at",
                 table: "locations");
 
             migrationBuilder.DropIndex(
@@ -721,15 +547,7 @@ namespace MaximoOffline.Data.Migrations
                 table: "inventory");
 
             migrationBuilder.DropIndex(
-                name: "ix_inventory_deleted_siteid_status_curbaltotal",
-                table: "inventory");
-
-            migrationBuilder.DropIndex(
-                name: "ix_inventory_deleted_siteid_status_description",
-                table: "inventory");
-
-            migrationBuilder.DropIndex(
-                name: "ix_inventory_deleted_siteid_status_itemnum",
+                name: "ix_inventory_deleted_siteid_status_deleted_at",
                 table: "inventory");
 
             migrationBuilder.DropIndex(
@@ -749,15 +567,7 @@ namespace MaximoOffline.Data.Migrations
                 table: "inventory");
 
             migrationBuilder.DropIndex(
-                name: "ix_inventory_live_siteid_status_curbaltotal",
-                table: "inventory");
-
-            migrationBuilder.DropIndex(
-                name: "ix_inventory_live_siteid_status_description",
-                table: "inventory");
-
-            migrationBuilder.DropIndex(
-                name: "ix_inventory_live_siteid_status_itemnum",
+                name: "ix_inventory_live_siteid_status_deleted_at",
                 table: "inventory");
 
             migrationBuilder.DropIndex(
@@ -777,19 +587,7 @@ namespace MaximoOffline.Data.Migrations
                 table: "asset");
 
             migrationBuilder.DropIndex(
-                name: "ix_asset_deleted_siteid_status_assetnum",
-                table: "asset");
-
-            migrationBuilder.DropIndex(
-                name: "ix_asset_deleted_siteid_status_description",
-                table: "asset");
-
-            migrationBuilder.DropIndex(
-                name: "ix_asset_deleted_siteid_status_location",
-                table: "asset");
-
-            migrationBuilder.DropIndex(
-                name: "ix_asset_live_location_siteid_assetnum",
+                name: "ix_asset_deleted_siteid_status_deleted_at",
                 table: "asset");
 
             migrationBuilder.DropIndex(
@@ -809,15 +607,7 @@ namespace MaximoOffline.Data.Migrations
                 table: "asset");
 
             migrationBuilder.DropIndex(
-                name: "ix_asset_live_siteid_status_assetnum",
-                table: "asset");
-
-            migrationBuilder.DropIndex(
-                name: "ix_asset_live_siteid_status_description",
-                table: "asset");
-
-            migrationBuilder.DropIndex(
-                name: "ix_asset_live_siteid_status_location",
+                name: "ix_asset_live_siteid_status_deleted_at",
                 table: "asset");
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MaximoOffline.Data.Migrations
 {
     [DbContext(typeof(MaximoDbContext))]
-    [Migration("20261130195401_Workspace")]
+    [Migration("20261130204853_Workspace")]
     partial class Workspace
     {
         /// <inheritdoc />
@@ -415,21 +415,9 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_asset_deleted_siteid_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "status", "assetnum" }, "ix_asset_deleted_siteid_status_assetnum")
-                        .HasDatabaseName("ix_asset_deleted_siteid_status_assetnum")
+                    b.HasIndex(new[] { "siteid", "status", "deleted_at" }, "ix_asset_deleted_siteid_status_deleted_at")
+                        .HasDatabaseName("ix_asset_deleted_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_asset_deleted_siteid_status_description")
-                        .HasDatabaseName("ix_asset_deleted_siteid_status_description")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "location" }, "ix_asset_deleted_siteid_status_location")
-                        .HasDatabaseName("ix_asset_deleted_siteid_status_location")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "location", "siteid", "assetnum" }, "ix_asset_live_location_siteid_assetnum")
-                        .HasDatabaseName("ix_asset_live_location_siteid_assetnum")
-                        .HasFilter("\"deleted_at\" IS NULL");
 
                     b.HasIndex(new[] { "siteid", "assetnum" }, "ix_asset_live_siteid_assetnum")
                         .HasDatabaseName("ix_asset_live_siteid_assetnum")
@@ -447,16 +435,8 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_asset_live_siteid_status")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "status", "assetnum" }, "ix_asset_live_siteid_status_assetnum")
-                        .HasDatabaseName("ix_asset_live_siteid_status_assetnum")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_asset_live_siteid_status_description")
-                        .HasDatabaseName("ix_asset_live_siteid_status_description")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "location" }, "ix_asset_live_siteid_status_location")
-                        .HasDatabaseName("ix_asset_live_siteid_status_location")
+                    b.HasIndex(new[] { "siteid", "status", "deleted_at" }, "ix_asset_live_siteid_status_deleted_at")
+                        .HasDatabaseName("ix_asset_live_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("asset", (string)null);
@@ -1173,16 +1153,8 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_inventory_deleted_siteid_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "status", "curbaltotal" }, "ix_inventory_deleted_siteid_status_curbaltotal")
-                        .HasDatabaseName("ix_inventory_deleted_siteid_status_curbaltotal")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_inventory_deleted_siteid_status_description")
-                        .HasDatabaseName("ix_inventory_deleted_siteid_status_description")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "itemnum" }, "ix_inventory_deleted_siteid_status_itemnum")
-                        .HasDatabaseName("ix_inventory_deleted_siteid_status_itemnum")
+                    b.HasIndex(new[] { "siteid", "status", "deleted_at" }, "ix_inventory_deleted_siteid_status_deleted_at")
+                        .HasDatabaseName("ix_inventory_deleted_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
                     b.HasIndex(new[] { "siteid", "curbaltotal" }, "ix_inventory_live_siteid_curbaltotal")
@@ -1201,16 +1173,8 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_inventory_live_siteid_status")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "status", "curbaltotal" }, "ix_inventory_live_siteid_status_curbaltotal")
-                        .HasDatabaseName("ix_inventory_live_siteid_status_curbaltotal")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_inventory_live_siteid_status_description")
-                        .HasDatabaseName("ix_inventory_live_siteid_status_description")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "itemnum" }, "ix_inventory_live_siteid_status_itemnum")
-                        .HasDatabaseName("ix_inventory_live_siteid_status_itemnum")
+                    b.HasIndex(new[] { "siteid", "status", "deleted_at" }, "ix_inventory_live_siteid_status_deleted_at")
+                        .HasDatabaseName("ix_inventory_live_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("inventory", (string)null);
@@ -1443,24 +1407,16 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_locations_deleted_siteid_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_locations_deleted_siteid_status_description")
-                        .HasDatabaseName("ix_locations_deleted_siteid_status_description")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "location" }, "ix_locations_deleted_siteid_status_location")
-                        .HasDatabaseName("ix_locations_deleted_siteid_status_location")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "type" }, "ix_locations_deleted_siteid_status_type")
-                        .HasDatabaseName("ix_locations_deleted_siteid_status_type")
+                    b.HasIndex(new[] { "siteid", "status", "deleted_at" }, "ix_locations_deleted_siteid_status_deleted_at")
+                        .HasDatabaseName("ix_locations_deleted_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
                     b.HasIndex(new[] { "siteid", "type" }, "ix_locations_deleted_siteid_type")
                         .HasDatabaseName("ix_locations_deleted_siteid_type")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "parent", "siteid", "location" }, "ix_locations_live_parent_siteid_location")
-                        .HasDatabaseName("ix_locations_live_parent_siteid_location")
+                    b.HasIndex(new[] { "parent", "siteid" }, "ix_locations_live_parent_siteid")
+                        .HasDatabaseName("ix_locations_live_parent_siteid")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.HasIndex(new[] { "siteid", "description" }, "ix_locations_live_siteid_description")
@@ -1475,16 +1431,8 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_locations_live_siteid_status")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "status", "description" }, "ix_locations_live_siteid_status_description")
-                        .HasDatabaseName("ix_locations_live_siteid_status_description")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "location" }, "ix_locations_live_siteid_status_location")
-                        .HasDatabaseName("ix_locations_live_siteid_status_location")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "type" }, "ix_locations_live_siteid_status_type")
-                        .HasDatabaseName("ix_locations_live_siteid_status_type")
+                    b.HasIndex(new[] { "siteid", "status", "deleted_at" }, "ix_locations_live_siteid_status_deleted_at")
+                        .HasDatabaseName("ix_locations_live_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.HasIndex(new[] { "siteid", "type" }, "ix_locations_live_siteid_type")
@@ -1740,6 +1688,10 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ux_maxdomain_natural_key")
                         .HasFilter("\"deleted_at\" IS NULL");
 
+                    b.HasIndex(new[] { "deleted_at" }, "ix_maxdomain_deleted_deleted_at")
+                        .HasDatabaseName("ix_maxdomain_deleted_deleted_at")
+                        .HasFilter("\"deleted_at\" IS NOT NULL");
+
                     b.HasIndex(new[] { "domainid" }, "ix_maxdomain_deleted_domainid")
                         .HasDatabaseName("ix_maxdomain_deleted_domainid")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
@@ -1747,6 +1699,10 @@ namespace MaximoOffline.Data.Migrations
                     b.HasIndex(new[] { "domaintype" }, "ix_maxdomain_deleted_domaintype")
                         .HasDatabaseName("ix_maxdomain_deleted_domaintype")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "deleted_at" }, "ix_maxdomain_live_deleted_at")
+                        .HasDatabaseName("ix_maxdomain_live_deleted_at")
+                        .HasFilter("\"deleted_at\" IS NULL");
 
                     b.HasIndex(new[] { "domaintype" }, "ix_maxdomain_live_domaintype")
                         .HasDatabaseName("ix_maxdomain_live_domaintype")
@@ -2084,16 +2040,8 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_person_deleted_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "status", "department" }, "ix_person_deleted_status_department")
-                        .HasDatabaseName("ix_person_deleted_status_department")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "status", "displayname" }, "ix_person_deleted_status_displayname")
-                        .HasDatabaseName("ix_person_deleted_status_displayname")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "status", "personid" }, "ix_person_deleted_status_personid")
-                        .HasDatabaseName("ix_person_deleted_status_personid")
+                    b.HasIndex(new[] { "status", "deleted_at" }, "ix_person_deleted_status_deleted_at")
+                        .HasDatabaseName("ix_person_deleted_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
                     b.HasIndex(new[] { "department" }, "ix_person_live_department")
@@ -2108,16 +2056,8 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_person_live_status")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "status", "department" }, "ix_person_live_status_department")
-                        .HasDatabaseName("ix_person_live_status_department")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "status", "displayname" }, "ix_person_live_status_displayname")
-                        .HasDatabaseName("ix_person_live_status_displayname")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "status", "personid" }, "ix_person_live_status_personid")
-                        .HasDatabaseName("ix_person_live_status_personid")
+                    b.HasIndex(new[] { "status", "deleted_at" }, "ix_person_live_status_deleted_at")
+                        .HasDatabaseName("ix_person_live_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.ToTable("person", (string)null);
@@ -2638,20 +2578,8 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_workorder_deleted_siteid_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "status", "schedstart" }, "ix_workorder_deleted_siteid_status_schedstart")
-                        .HasDatabaseName("ix_workorder_deleted_siteid_status_schedstart")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "targstartdate" }, "ix_workorder_deleted_siteid_status_targstartdate")
-                        .HasDatabaseName("ix_workorder_deleted_siteid_status_targstartdate")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "wonum" }, "ix_workorder_deleted_siteid_status_wonum")
-                        .HasDatabaseName("ix_workorder_deleted_siteid_status_wonum")
-                        .HasFilter("\"deleted_at\" IS NOT NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "wopriority" }, "ix_workorder_deleted_siteid_status_wopriority")
-                        .HasDatabaseName("ix_workorder_deleted_siteid_status_wopriority")
+                    b.HasIndex(new[] { "siteid", "status", "deleted_at" }, "ix_workorder_deleted_siteid_status_deleted_at")
+                        .HasDatabaseName("ix_workorder_deleted_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
                     b.HasIndex(new[] { "siteid", "targstartdate" }, "ix_workorder_deleted_siteid_targstartdate")
@@ -2666,12 +2594,12 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_workorder_deleted_siteid_wopriority")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "assetnum", "siteid", "wonum" }, "ix_workorder_live_assetnum_siteid_wonum")
-                        .HasDatabaseName("ix_workorder_live_assetnum_siteid_wonum")
+                    b.HasIndex(new[] { "assetnum", "siteid" }, "ix_workorder_live_assetnum_siteid")
+                        .HasDatabaseName("ix_workorder_live_assetnum_siteid")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "location", "siteid", "wonum" }, "ix_workorder_live_location_siteid_wonum")
-                        .HasDatabaseName("ix_workorder_live_location_siteid_wonum")
+                    b.HasIndex(new[] { "location", "siteid" }, "ix_workorder_live_location_siteid")
+                        .HasDatabaseName("ix_workorder_live_location_siteid")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.HasIndex(new[] { "siteid", "schedstart" }, "ix_workorder_live_siteid_schedstart")
@@ -2682,20 +2610,8 @@ namespace MaximoOffline.Data.Migrations
                         .HasDatabaseName("ix_workorder_live_siteid_status")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "status", "schedstart" }, "ix_workorder_live_siteid_status_schedstart")
-                        .HasDatabaseName("ix_workorder_live_siteid_status_schedstart")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "targstartdate" }, "ix_workorder_live_siteid_status_targstartdate")
-                        .HasDatabaseName("ix_workorder_live_siteid_status_targstartdate")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "wonum" }, "ix_workorder_live_siteid_status_wonum")
-                        .HasDatabaseName("ix_workorder_live_siteid_status_wonum")
-                        .HasFilter("\"deleted_at\" IS NULL");
-
-                    b.HasIndex(new[] { "siteid", "status", "wopriority" }, "ix_workorder_live_siteid_status_wopriority")
-                        .HasDatabaseName("ix_workorder_live_siteid_status_wopriority")
+                    b.HasIndex(new[] { "siteid", "status", "deleted_at" }, "ix_workorder_live_siteid_status_deleted_at")
+                        .HasDatabaseName("ix_workorder_live_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NULL");
 
                     b.HasIndex(new[] { "siteid", "targstartdate" }, "ix_workorder_live_siteid_targstartdate")

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using MaximoOffline.Data.Bookkeeping;
+using MaximoOffline.Data.Database;
+using MaximoOffline.Data.Workspace;
+using MaximoOffline.Sync.Engine;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MaximoOffline.Bench;
+
+/// <summary>
+/// The offline workspace's costs, each against its baseline in one run:
+/// 1. sync all (full, KDFAC) with the workspace's indexes (full-text and list) and without, alternately,
+///    at <c>--sync-scale</c>: end-to-end records/s, with ÷ without (goal ≥ 0.85);
+/// 2. at <c>--small-scale</c> and <c>--scale</c>: a replica synced from the emulator, its bytes with the
+///    indexes ÷ without (goal ≤ 1.15), and search and a filtered work order list timed, p50 and p95,
+///    the large scale ÷ the small one (goal ≤ 3): see <see cref="WorkspaceQueries"/>.
+/// </summary>
+internal static class WorkspaceBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new BenchArgs(args);
+        var scale = options.Int("scale", 1000);
+        var small = options.Int("small-scale", 10);
+        var syncScale = options.Int("sync-scale", 20);
+        var rounds = options.Int("rounds", 2);
+        var results = new Summary();
+
+        await using (var emulator = await EmulatorProcess.StartAsync(syncScale))
+        {
+            var with = new List<Synced>();
+            var without = new List<Synced>();
+            for (var round = 0; round < rounds; round++)
+            {
+                with.Add(await SyncAllAsync(emulator, withIndexes: true, keep: false));
+                without.Add(await SyncAllAsync(emulator, withIndexes: false, keep: false));
+            }
+
+            var best = with.MaxBy(s => s.RecordsPerSecond)!;
+            var bare = without.MaxBy(s => s.RecordsPerSecond)!;
+            results.Add($"sync all (full, KDFAC) at scale {syncScale}: {best.Records:N0} records, best of {rounds}");
+            results.Add($"  with the workspace's indexes    {best.RecordsPerSecond,10:N0} records/s ({best.Seconds:F1} s), {best.Bytes / 1048576.0:N0} MB");
+            results.Add($"  without                         {bare.RecordsPerSecond,10:N0} records/s ({bare.Seconds:F1} s), {bare.Bytes / 1048576.0:N0} MB");
+            results.Add($"  with / without = {best.RecordsPerSecond / bare.RecordsPerSecond:F2} (goal >= 0.85); bytes {(double)best.Bytes / bare.Bytes:F3} (goal <= 1.15)");
+        }
+
+        var timings = new Dictionary<int, IReadOnlyList<WorkspaceQueries.Timing>>();
+        foreach (var at in new[] { small, scale })
+        {
+            await using var emulator = await EmulatorProcess.StartAsync(at);
+            var synced = await SyncAllAsync(emulator, withIndexes: true, keep: true);
+            try
+            {
+                var (withBytes, withoutBytes, ftsBytes) = Sizes(synced.Path);
+                results.Add($"scale {at}: {synced.Records:N0} records synced in {synced.Seconds:F0} s; replica (vacuumed) {withBytes / 1048576.0:N1} MB " +
+                            $"with the indexes, {withoutBytes / 1048576.0:N1} MB without: {(double)withBytes / withoutBytes:F3} (goal <= 1.15); " +
+                            $"the full-text index alone {(double)(withoutBytes + ftsBytes) / withoutBytes:F3}");
+                timings[at] = WorkspaceQueries.Measure(ReplicaDatabase.At(synced.Path));
+                foreach (var t in timings[at])
+                {
+                    results.Add($"  {t.Name,-52} p50 {t.P50,8:F2} ms   p95 {t.P95,8:F2} ms");
+                }
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null) Directory.Delete(Path.GetDirectoryName(synced.Path)!, recursive: true);
+                else Console.WriteLine("kept " + synced.Path);
+            }
+        }
+
+        results.Add($"scale {scale} / scale {small} (goal <= 3):");
+        foreach (var (large, little) in timings[scale].Zip(timings[small]))
+        {
+            results.Add($"  {large.Name,-52} p50 {large.P50 / little.P50,6:F2}x   p95 {large.P95 / little.P95,6:F2}x");
+        }
+
+        Console.WriteLine();
+        results.PrintAll();
+        return 0;
+    }
+
+    private sealed record Synced(string Path, long Records, double Seconds, long Bytes)
+    {
+        public double RecordsPerSecond => Records / Seconds;
+    }
+
+    private static async Task<Synced> SyncAllAsync(EmulatorProcess emulator, bool withIndexes, bool keep)
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "maximo-offline-bench", Guid.NewGuid().ToString("N"));
+        var path = System.IO.Path.Combine(folder, "maximo.db");
+        try
+        {
+            await using var services = SyncBenchmark.Services(emulator, path);
+            var database = services.GetRequiredService<ReplicaDatabase>();
+            await database.MigrateAsync();
+            if (!withIndexes)
+            {
+                Execute(database, Environment.GetEnvironmentVariable("BENCH_DROP") switch
+                {
+                    "fts" => SearchIndex.DropSql(),
+                    "lists" => string.Concat(WorkspaceIndexes.All.Select(i => $"DROP INDEX IF EXISTS \"{i.Name}\";\n")),
+                    _ => DropIndexesSql(),
+                });
+            }
+
+            var sync = services.GetRequiredService<SyncService>();
+            GC.Collect();
+            var clock = Stopwatch.StartNew();
+            var start = await sync.RequestAsync(new SyncRequest("all", "KDFAC", Full: true, SyncTrigger.Cli));
+            var status = await sync.ExecuteAsync(start.RunId);
+            clock.Stop();
+            if (status != SyncRunStatus.Succeeded)
+            {
+                throw new InvalidOperationException($"The sync ended {status}.");
+            }
+
+            var records = (long)Scalar(database, $"SELECT records_fetched FROM sync_run WHERE id = {start.RunId}")!;
+            SqliteConnection.ClearAllPools();
+            return new Synced(path, records, clock.Elapsed.TotalSeconds, new FileInfo(path).Length);
+        }
+        finally
+        {
+            if (!keep)
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The replica's bytes with every workspace index, without any, and of the full-text index alone: each a vacuumed copy.</summary>
+    private static (long With, long Without, long Fts) Sizes(string path)
+    {
+        var database = ReplicaDatabase.At(path);
+        long Copy(string dropSql)
+        {
+            var copy = path + ".copy";
+            File.Delete(copy);
+            Execute(database, $"VACUUM INTO '{copy}'");
+            var vacuumed = ReplicaDatabase.At(copy);
+            if (dropSql.Length > 0)
+            {
+                Execute(vacuumed, dropSql);
+                Execute(vacuumed, "VACUUM");
+            }
+
+            SqliteConnection.ClearAllPools();
+            var bytes = new FileInfo(copy).Length;
+            File.Delete(copy);
+            return bytes;
+        }
+
+        var with = Copy("");
+        var without = Copy(DropIndexesSql());
+        var withoutFts = Copy(SearchIndex.DropSql());
+        return (with, without, with - withoutFts);
+    }
+
+    private static string DropIndexesSql() =>
+        SearchIndex.DropSql() + string.Concat(WorkspaceIndexes.All.Select(i => $"DROP INDEX IF EXISTS \"{i.Name}\";\n"));
+
+    private static void Execute(ReplicaDatabase database, string sql)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(ReplicaDatabase database, string sql)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>Lines printed as they come, and all of them again at the end.</summary>
+    private sealed class Summary
+    {
+        private readonly List<string> _lines = [];
+
+        public void Add(string line)
+        {
+            Console.WriteLine(line);
+            _lines.Add(line);
+        }
+
+        public void PrintAll() => _lines.ForEach(Console.WriteLine);
+    }
+}
