@@ -183,11 +183,11 @@ internal sealed class EndpointSyncer(
         var endpoint = plan.Endpoint;
         var weight = new PageWeight(maximo.PageSizeFor(endpoint.Slug), run);
         var limit = run.SharedLimit ?? new RequestLimit(maximo.MaxConcurrentRequests);
+        using var ownPages = run.SharedPages is null ? new PageBudget(SyncService.PageBudgetFor(maximo)) : null;
+        var budget = run.SharedPages ?? ownPages!;
         var ranges = KeysetRanges.Split(min, max, total, weight.Size, maximo.MaxConcurrentRequests);
         var workers = Math.Min(maximo.MaxConcurrentRequests, ranges.Count);
-        // Endpoints of all read side by side: one page waiting each keeps the pages held in memory few.
-        var waiting = run.SharedLimit is null ? workers : 1;
-        var reader = new RangeReader(client, endpoint, changed, select, weight, limit, run);
+        var reader = new RangeReader(client, endpoint, changed, select, weight, limit, budget, run);
         try
         {
             await sink.DrainAsync(async (pages, stop) =>
@@ -204,7 +204,7 @@ internal sealed class EndpointSyncer(
                 {
                     pages.TryComplete();
                 }
-            }, waiting, cancellationToken);
+            }, workers, cancellationToken);
 
             if (reader.Failure is { } failure)
             {
