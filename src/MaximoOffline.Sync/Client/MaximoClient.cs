@@ -158,14 +158,19 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
         ReadAnswerAsync(response, url, async body =>
         {
             var (buffer, length) = await PageBuffers.ReadAsync(body, response.Content.Headers.ContentLength, cancellationToken);
+            MaximoPage? page = null;
             try
             {
-                return PageParser.Parse(buffer, length, maxRowstamp) ?? throw NotAnObject(url);
+                page = PageParser.Parse(buffer, length, maxRowstamp);
+                return page ?? throw NotAnObject(url);
             }
-            catch
+            finally
             {
-                PageBuffers.Return(buffer);
-                throw;
+                // The buffer goes back unless a page of records now owns it: once, whatever happened.
+                if (page is not { OwnsBuffer: true })
+                {
+                    PageBuffers.Return(buffer);
+                }
             }
         }, cancellationToken);
 

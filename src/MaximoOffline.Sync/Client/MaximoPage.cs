@@ -55,6 +55,9 @@ public sealed class MaximoPage : IDisposable
         }
     }
 
+    /// <summary>True when the page gives its buffer back to the pool when it is disposed.</summary>
+    internal bool OwnsBuffer => _buffer is not null;
+
     /// <summary>The records of the page (lean JSON objects, children included); valid until disposed.</summary>
     public IReadOnlyList<JsonElement> Members { get; private set; }
 

@@ -19,6 +19,10 @@ internal static class PageBuffers
 
     private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(LargestPooled, PerSize);
 
+    // Buffers out of the pool now. A buffer given back twice would be handed to two pages at once and
+    // each would read the other's bytes: that is refused loudly instead.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<byte[], byte> Out = new(ReferenceEqualityComparer.Instance);
+
     // The last page's length: pages of one sync are alike, so the next one's buffer usually fits at once
     // instead of growing through every size on the way (each of which the pool would then keep).
     private static int s_lastLength = FirstSize;
@@ -29,7 +33,7 @@ internal static class PageBuffers
     /// </summary>
     public static async Task<(byte[] Buffer, int Length)> ReadAsync(Stream body, long? expectedLength, CancellationToken cancellationToken)
     {
-        var buffer = Pool.Rent(expectedLength is > 0 and < LargestPooled ? (int)expectedLength.Value + 1 : Math.Max(FirstSize, Volatile.Read(ref s_lastLength)));
+        var buffer = Rent(expectedLength is > 0 and < LargestPooled ? (int)expectedLength.Value + 1 : Math.Max(FirstSize, Volatile.Read(ref s_lastLength)));
         var length = 0;
         try
         {
@@ -37,9 +41,9 @@ internal static class PageBuffers
             {
                 if (length == buffer.Length)
                 {
-                    var larger = Pool.Rent(checked(buffer.Length * 2));
+                    var larger = Rent(checked(buffer.Length * 2));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    Pool.Return(buffer);
+                    Return(buffer);
                     buffer = larger;
                 }
 
@@ -55,10 +59,25 @@ internal static class PageBuffers
         }
         catch
         {
-            Pool.Return(buffer);
+            Return(buffer);
             throw;
         }
     }
 
-    public static void Return(byte[] buffer) => Pool.Return(buffer);
+    public static void Return(byte[] buffer)
+    {
+        if (!Out.TryRemove(buffer, out _))
+        {
+            throw new InvalidOperationException("A page buffer was given back to its pool twice.");
+        }
+
+        Pool.Return(buffer);
+    }
+
+    private static byte[] Rent(int length)
+    {
+        var buffer = Pool.Rent(length);
+        Out[buffer] = 0;
+        return buffer;
+    }
 }

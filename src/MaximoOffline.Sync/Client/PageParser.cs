@@ -15,7 +15,10 @@ internal static class PageParser
     private static readonly byte[] ResponseInfo = Encoding.UTF8.GetBytes("responseInfo");
     private static readonly byte[] TotalCount = Encoding.UTF8.GetBytes("totalCount");
 
-    /// <summary>The page, owning <paramref name="buffer"/> from now on; null when the JSON is not an object.</summary>
+    /// <summary>
+    /// The page; null when the JSON is not an object. A page of records owns <paramref name="buffer"/>
+    /// from now on; a page made lean does not (<see cref="MaximoPage.OwnsBuffer"/>), nor does a failure.
+    /// </summary>
     public static MaximoPage? Parse(byte[] buffer, int length, long? maxRowstamp)
     {
         var json = buffer.AsMemory(0, length);
@@ -37,9 +40,15 @@ internal static class PageParser
                 {
                     // A server or proxy that ignored lean=1: the whole page, made lean (rare, and never wide).
                     documents.ForEach(d => d.Dispose());
-                    using var whole = JsonDocument.Parse(json);
-                    PageBuffers.Return(buffer);
-                    return new MaximoPage([LeanJson.ToLean(whole.RootElement)], maxRowstamp, null, length);
+                    documents.Clear();
+                    JsonDocument lean;
+                    using (var whole = JsonDocument.Parse(json))
+                    {
+                        lean = LeanJson.ToLean(whole.RootElement);
+                    }
+
+                    // Nothing refers to the buffer any more; the caller gives it back to the pool.
+                    return new MaximoPage([lean], maxRowstamp, null, length);
                 }
 
                 var name = reader.ValueTextEquals(Member) ? Member : reader.ValueTextEquals(ResponseInfo) ? ResponseInfo : reader.ValueTextEquals(TotalCount) ? TotalCount : null;
