@@ -228,6 +228,16 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         throw new InvalidOperationException("The emulator did not start: " + await process.StandardError.ReadToEndAsync());
     }
 
+    /// <summary>The processor time the emulator's process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public async Task ControlAsync(string path, object body) => (await Http.PostAsJsonAsync("emulator/" + path, body)).EnsureSuccessStatusCode();
 
     public async Task ClearFaultsAsync() => (await Http.DeleteAsync("emulator/faults")).EnsureSuccessStatusCode();
