@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["emulator"] = EmulatorServeBenchmark.RunAsync,
     ["sync"] = SyncBenchmark.RunAsync,
     ["latency"] = LatencyBenchmark.RunAsync,
+    ["memory"] = MemoryBenchmark.RunAsync,
     ["workspace"] = WorkspaceBenchmark.RunAsync,
 };
 

@@ -43,11 +43,11 @@ internal static class SyncBenchmark
             results.Add($"  end to end / writer only = {writerOnly.Seconds / endToEnd.Seconds:P0} (target >= 50%)");
             results.Add($"  with 50 ms latency per request: {latency.Seconds:F1} s = {latency.Seconds / endToEnd.Seconds:F2}x the zero-latency time (target <= 1.5x)");
             var all = await SyncAsync(emulator, "all", latencyMs: 0);
-            results.Add($"sync all at scale {scale}: {all.Records:N0} records in {all.Seconds:F1} s = {all.Records / all.Seconds:N0} records/s, peak managed memory {all.PeakManagedMb:N0} MB");
+            results.Add($"sync all at scale {scale}: {all.Records:N0} records in {all.Seconds:F1} s = {all.Records / all.Seconds:N0} records/s, peak managed memory {all.PeakManagedMb:N0} MB (held before it began: {all.BaselineMb:N0} MB)");
             Print(results);
             await using var smallEmulator = await EmulatorProcess.StartAsync(small);
             var allSmall = await SyncAsync(smallEmulator, "all", latencyMs: 0);
-            results.Add($"sync all at scale {small}: {allSmall.Records:N0} records in {allSmall.Seconds:F1} s, peak managed memory {allSmall.PeakManagedMb:N0} MB");
+            results.Add($"sync all at scale {small}: {allSmall.Records:N0} records in {allSmall.Seconds:F1} s, peak managed memory {allSmall.PeakManagedMb:N0} MB (held before it began: {allSmall.BaselineMb:N0} MB)");
             results.Add($"  peak managed memory, scale {scale} / scale {small} = {all.PeakManagedMb / allSmall.PeakManagedMb:F2}x for {(double)all.Records / allSmall.Records:F1}x the records (target: flat)");
         }
 
@@ -64,7 +64,8 @@ internal static class SyncBenchmark
         }
     }
 
-    private sealed record Measured(long Records, long Rows, double Seconds, double PeakManagedMb);
+    /// <param name="BaselineMb">Managed memory just before the sync, after a full collection: what the process held already.</param>
+    private sealed record Measured(long Records, long Rows, double Seconds, double PeakManagedMb, double BaselineMb = 0);
 
     private static async Task<Measured> SyncAsync(EmulatorProcess emulator, string endpoint, int latencyMs)
     {
@@ -80,7 +81,7 @@ internal static class SyncBenchmark
             await using var services = Services(emulator, Path.Combine(folder, "maximo.db"));
             await services.GetRequiredService<ReplicaDatabase>().MigrateAsync();
             var sync = services.GetRequiredService<SyncService>();
-            GC.Collect();
+            var baseline = GC.GetTotalMemory(forceFullCollection: true);
             var peak = 0L;
             using var sampler = new Timer(_ => Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), GC.GetTotalMemory(false))), null, 0, 50);
             var clock = Stopwatch.StartNew();
@@ -98,7 +99,7 @@ internal static class SyncBenchmark
             command.CommandText = $"SELECT records_fetched, records_inserted FROM sync_run WHERE id = {start.RunId}";
             using var reader = command.ExecuteReader();
             reader.Read();
-            return new Measured(reader.GetInt64(0), reader.GetInt64(1), clock.Elapsed.TotalSeconds, Interlocked.Read(ref peak) / 1048576.0);
+            return new Measured(reader.GetInt64(0), reader.GetInt64(1), clock.Elapsed.TotalSeconds, Interlocked.Read(ref peak) / 1048576.0, baseline / 1048576.0);
         }
         finally
         {
@@ -225,6 +226,16 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException("The emulator did not start: " + await process.StandardError.ReadToEndAsync());
+    }
+
+    /// <summary>The processor time the emulator's process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
     }
 
     public async Task ControlAsync(string path, object body) => (await Http.PostAsJsonAsync("emulator/" + path, body)).EnsureSuccessStatusCode();

@@ -30,7 +30,7 @@ public sealed class FaultTests(EmulatorFixture emulator) : IClassFixture<Emulato
 
         var (runId, result) = await _harness.RunAsync("assets");
 
-        Assert.Equal(SyncRunStatus.Succeeded, result);
+        Assert.True(result == SyncRunStatus.Succeeded, _harness.RunError(runId));
         Assert.Equal(500, _harness.Count("asset"));
         // A gateway that throttles (429, 503) gets fewer requests at once; a failing server (500) does not.
         Assert.Equal(status != 500, _harness.Events.Of<Engine.LogEvent>().Any(e => e.RunId == runId && e.Message.Contains("Maximo asked for fewer requests", StringComparison.Ordinal)));

@@ -133,10 +133,23 @@ public sealed class SyncHarness : IAsyncDisposable
     public sealed class RequestLog
     {
         private readonly ConcurrentQueue<(HttpMethod Method, Uri Url)> _requests = new();
+        private readonly ConcurrentQueue<(string Url, long Bytes)> _bodies = new();
+
+        /// <summary>Read each answer's body as it arrives to count its bytes (off by default: it changes how a cut-off body fails).</summary>
+        public bool CountBytes { get; set; }
 
         public void Add(HttpMethod method, Uri url) => _requests.Enqueue((method, url));
 
-        public void Clear() => _requests.Clear();
+        public void AddBody(Uri url, long bytes) => _bodies.Enqueue((Uri.UnescapeDataString(url.PathAndQuery), bytes));
+
+        /// <summary>Bytes of the answers' bodies, per request URL, while <see cref="CountBytes"/> was on.</summary>
+        public IReadOnlyList<(string Url, long Bytes)> Bodies => [.. _bodies];
+
+        public void Clear()
+        {
+            _requests.Clear();
+            _bodies.Clear();
+        }
 
         public IReadOnlyList<string> Urls => [.. _requests.Select(r => Uri.UnescapeDataString(r.Url.PathAndQuery))];
 
@@ -164,10 +177,17 @@ public sealed class SyncHarness : IAsyncDisposable
 
     private sealed class CountingHandler(RequestLog log) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             log.Add(request.Method, request.RequestUri!);
-            return base.SendAsync(request, cancellationToken);
+            var response = await base.SendAsync(request, cancellationToken);
+            if (log.CountBytes)
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                log.AddBody(request.RequestUri!, (await response.Content.ReadAsByteArrayAsync(cancellationToken)).LongLength);
+            }
+
+            return response;
         }
     }
 

@@ -54,6 +54,27 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>, 
     }
 
     [Fact]
+    public async Task TheEndpointsAndThePageCountTheWorkOrdersThatLeftTheFilterInTheLastRun()
+    {
+        using var full = await app.Http.PostAsJsonAsync("api/sync/wodetail", new { site = "KDFAC", full = true });
+        await app.WaitForEndAsync((await full.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64());
+        var open = (await app.GetJsonAsync("api/endpoints")).EnumerateArray().Single(e => e.GetProperty("slug").GetString() == "wodetail");
+        var ids = await app.OpenWorkOrderIdsAsync("KDFAC", 3);
+        await app.ControlAsync("os/mxapiwodetail/set", new { ids, set = new { status = "COMP" } });
+
+        using var incremental = await app.Http.PostAsJsonAsync("api/sync/wodetail", new { site = "KDFAC" });
+        var run = await app.WaitForEndAsync((await incremental.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64());
+
+        Assert.Equal("Succeeded", run.GetProperty("status").GetString());
+        Assert.Equal(3, run.GetProperty("leftFilter").GetInt64());
+        var wodetail = (await app.GetJsonAsync("api/endpoints")).EnumerateArray().Single(e => e.GetProperty("slug").GetString() == "wodetail");
+        Assert.Equal(3, wodetail.GetProperty("lastRun").GetProperty("leftFilter").GetInt64());
+        Assert.Equal(open.GetProperty("rows").GetInt64() - 3, wodetail.GetProperty("rows").GetInt64());
+        var page = await app.Http.GetStringAsync("sync");
+        Assert.Matches("data-field=\"left\">3<", page);
+    }
+
+    [Fact]
     public async Task AnUnknownEndpointAnswers404WithProblemDetails()
     {
         using var response = await app.Http.PostAsync("api/sync/workorders", null);

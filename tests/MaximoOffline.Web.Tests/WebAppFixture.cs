@@ -121,6 +121,23 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>Open work orders of a site as the replica holds them (the first <paramref name="count"/> by id).</summary>
+    public Task<long[]> OpenWorkOrderIdsAsync(string site, int count)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT workorderid FROM workorder WHERE deleted_at IS NULL AND siteid = '{site}' ORDER BY workorderid LIMIT {count}";
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return Task.FromResult(ids.ToArray());
+    }
+
     /// <summary>The emulator's own count of a collection (count=1), the test's independent view of Maximo.</summary>
     public async Task<long> EmulatorCountAsync(string os, string where)
     {

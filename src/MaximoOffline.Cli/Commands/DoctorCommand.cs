@@ -26,8 +26,7 @@ internal sealed class DoctorCommand(CliConfiguration configuration) : AsyncComma
         [Description("Print the report as JSON (for scripts) instead of tables.")]
         public bool Json { get; init; }
 
-        public override ValidationResult Validate() =>
-            Site is null || SiteId.TryParse(Site, out _, out var error) ? ValidationResult.Success() : ValidationResult.Error($"--site: {error}");
+        public override ValidationResult Validate() => SiteOption.Validate(Site);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -36,17 +36,20 @@ internal sealed class MonitorCommand(CliConfiguration configuration) : AsyncComm
         if (!Terminal.IsInteractive)
         {
             // Not a terminal: a snapshot per refresh, one after the other.
-            while (!cancellationToken.IsCancellationRequested)
+            await UntilCtrlC(async () =>
             {
-                Terminal.Out.Write(await ViewAsync(reader, footer, cancellationToken));
-                Terminal.Out.WriteLine();
-                await Wait(interval, cancellationToken);
-            }
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    Terminal.Out.Write(await ViewAsync(reader, footer, cancellationToken));
+                    Terminal.Out.WriteLine();
+                    await Task.Delay(interval, cancellationToken);
+                }
+            }, cancellationToken);
 
             return ExitCodes.Success;
         }
 
-        await Terminal.Out.Live(await ViewAsync(reader, footer, cancellationToken))
+        await UntilCtrlC(async () => await Terminal.Out.Live(await ViewAsync(reader, footer, cancellationToken))
             .AutoClear(false)
             .Overflow(VerticalOverflow.Ellipsis)
             .StartAsync(async live =>
@@ -55,9 +58,9 @@ internal sealed class MonitorCommand(CliConfiguration configuration) : AsyncComm
                 {
                     live.UpdateTarget(await ViewAsync(reader, footer, cancellationToken));
                     live.Refresh();
-                    await Wait(interval, cancellationToken);
+                    await Task.Delay(interval, cancellationToken);
                 }
-            });
+            }), cancellationToken);
         Terminal.Out.MarkupLine("[grey]Monitor stopped.[/]");
         return ExitCodes.Success;
     }
@@ -77,15 +80,15 @@ internal sealed class MonitorCommand(CliConfiguration configuration) : AsyncComm
         }
     }
 
-    private static async Task Wait(TimeSpan interval, CancellationToken cancellationToken)
+    // Ctrl+C ends the loop, whether it comes while waiting or while reading: the monitor exits cleanly.
+    private static async Task UntilCtrlC(Func<Task> loop, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(interval, cancellationToken);
+            await loop();
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Ctrl+C: the loop ends and the monitor exits cleanly.
         }
     }
 }

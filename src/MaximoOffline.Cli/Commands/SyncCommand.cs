@@ -45,7 +45,7 @@ internal sealed class SyncCommand(CliConfiguration configuration) : AsyncCommand
                 return ValidationResult.Error($"There is no endpoint '{Endpoint}'. Use one of: {string.Join(", ", EndpointCatalog.Slugs)}, or all.");
             }
 
-            return Site is null || SiteId.TryParse(Site, out _, out var error) ? ValidationResult.Success() : ValidationResult.Error($"--site: {error}");
+            return SiteOption.Validate(Site);
         }
     }
 

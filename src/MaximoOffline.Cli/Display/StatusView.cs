@@ -37,7 +37,8 @@ internal static class StatusView
         var table = new Table().Border(TableBorder.Rounded).Title("Endpoints")
             .AddColumn("Endpoint").AddColumn("State").AddColumn(new TableColumn("Records").RightAligned())
             .AddColumn(new TableColumn("Progress").RightAligned()).AddColumn("Site").AddColumn("Last run")
-            .AddColumn("Last success").AddColumn("Children as of").AddColumn(new TableColumn("Rows").RightAligned()).AddColumn("Object structure");
+            .AddColumn("Last success").AddColumn("Children as of").AddColumn(new TableColumn("Left filter").RightAligned())
+            .AddColumn(new TableColumn("Rows").RightAligned()).AddColumn("Object structure");
         foreach (var endpoint in status.Endpoints)
         {
             var run = endpoint.LastRun;
@@ -50,6 +51,7 @@ internal static class StatusView
                 new Text(run is null ? "-" : Format.When(run.StartedAt ?? run.QueuedAt)),
                 new Text(Format.When(endpoint.LastSuccessAt)),
                 new Text(Format.When(endpoint.ChildrenAsOf)),
+                new Text(run?.LeftFilter is { } left ? Format.Count(left) : "-"),
                 new Text(Format.Count(endpoint.Rows)),
                 new Markup($"[grey]{endpoint.ObjectStructure}[/]"));
             if (run is { State: SyncRunStatus.Failed or SyncRunStatus.Interrupted, Error: { } error })

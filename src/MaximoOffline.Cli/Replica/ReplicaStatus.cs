@@ -39,7 +39,8 @@ internal sealed record RunInfo(
     int Pages,
     long Records,
     long? Total,
-    string? Error)
+    string? Error,
+    long? LeftFilter = null)
 {
     [JsonIgnore]
     public SyncRunStatus State => RunStatusText.Parse(Status);
@@ -51,7 +52,7 @@ internal sealed record RunInfo(
     {
         ArgumentNullException.ThrowIfNull(run);
         return new RunInfo(run.Id, run.Endpoint, RunStatusText.Of(run.Status), run.Site, run.Mode.ToString(), Utc(run.QueuedAt)!.Value,
-            Utc(run.StartedAt), Utc(run.FinishedAt), run.Pages, run.RecordsFetched, run.TotalRecords, run.Error);
+            Utc(run.StartedAt), Utc(run.FinishedAt), run.Pages, run.RecordsFetched, run.TotalRecords, run.Error, run.LeftFilter);
     }
 
     /// <summary>The bookkeeping stores UTC without a zone; this says so.</summary>

@@ -58,6 +58,24 @@ public sealed class SyncRun
     /// <summary>JSON: per table, the attributes seen that have no typed column.</summary>
     public string? SchemaReport { get; set; }
 
+    /// <summary>
+    /// Rows an incremental run marked deleted because they changed out of the endpoint's filter (from the
+    /// schema report); null when the run did not look.
+    /// </summary>
+    public long? LeftFilter
+    {
+        get
+        {
+            if (SchemaReport is not { Length: > 0 } report)
+            {
+                return null;
+            }
+
+            using var document = System.Text.Json.JsonDocument.Parse(report);
+            return document.RootElement.TryGetProperty("_leftFilter", out var left) && left.TryGetInt64(out var count) ? count : null;
+        }
+    }
+
     /// <summary>JSON: references to rows that are not in the replica, counted per kind.</summary>
     public string? ReferenceReport { get; set; }
 

@@ -49,9 +49,7 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
             using var response = await SendAsync(request, token);
             var maxRowstamp = response.Headers.TryGetValues("maxrowstamp", out var values)
                 && Rowstamps.TryParse(values.FirstOrDefault(), out var stamp) ? stamp : (long?)null;
-            long bytes = 0;
-            var document = await ReadJsonAsync(response, url, token, read => bytes = read);
-            return new MaximoPage(document, maxRowstamp) { Bytes = bytes };
+            return await ReadPageAsync(response, url, maxRowstamp, token);
         }, hooks, cancellationToken);
     }
 
@@ -155,8 +153,57 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
         return response;
     }
 
-    /// <param name="bytesRead">Told how many bytes of JSON the body held (after decompression), once it is read.</param>
-    private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken, Action<long>? bytesRead = null)
+    /// <summary>A page: its records parsed over a pooled buffer, one small document each (see <see cref="PageParser"/>).</summary>
+    private Task<MaximoPage> ReadPageAsync(HttpResponseMessage response, Uri url, long? maxRowstamp, CancellationToken cancellationToken) =>
+        ReadAnswerAsync(response, url, async body =>
+        {
+            var (buffer, length) = await PageBuffers.ReadAsync(body, response.Content.Headers.ContentLength, cancellationToken);
+            MaximoPage? page = null;
+            try
+            {
+                page = PageParser.Parse(buffer, length, maxRowstamp);
+                return page ?? throw NotAnObject(url);
+            }
+            finally
+            {
+                // The buffer goes back unless a page of records now owns it: once, whatever happened.
+                if (page is not { OwnsBuffer: true })
+                {
+                    PageBuffers.Return(buffer);
+                }
+            }
+        }, cancellationToken);
+
+    /// <summary>A JSON document in lean form, whatever form Maximo answered in.</summary>
+    private Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken) =>
+        ReadAnswerAsync(response, url, async body =>
+        {
+            var document = await JsonDocument.ParseAsync(body, default, cancellationToken);
+            if (LeanJson.IsNamespaced(document.RootElement))
+            {
+                using (document)
+                {
+                    return LeanJson.ToLean(document.RootElement);
+                }
+            }
+
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                throw NotAnObject(url);
+            }
+
+            return document;
+        }, cancellationToken);
+
+    private static MaximoResponseException NotAnObject(Uri url) =>
+        new($"Maximo at {url.GetLeftPart(UriPartial.Path)} answered with JSON that is not an object: not a Maximo API? Check Maximo:BaseUrl.", transient: false);
+
+    /// <summary>
+    /// Reads and checks a JSON answer: not HTML, not over <c>Maximo:MaxPageMegabytes</c>, complete;
+    /// <paramref name="parse"/> turns the size-limited body into what the caller wants.
+    /// </summary>
+    private async Task<T> ReadAnswerAsync<T>(HttpResponseMessage response, Uri url, Func<Stream, Task<T>> parse, CancellationToken cancellationToken)
     {
         var where = url.GetLeftPart(UriPartial.Path);
         var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -179,23 +226,7 @@ public sealed class MaximoClient(HttpClient http, IMaximoLocator locator, IOptio
         {
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             await using var limited = new LimitedStream(body, limit);
-            var document = await JsonDocument.ParseAsync(limited, default, cancellationToken);
-            bytesRead?.Invoke(limited.Position);
-            if (LeanJson.IsNamespaced(document.RootElement))
-            {
-                using (document)
-                {
-                    return LeanJson.ToLean(document.RootElement);
-                }
-            }
-
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                throw new MaximoResponseException($"Maximo at {where} answered with JSON that is not an object: not a Maximo API? Check Maximo:BaseUrl.", transient: false);
-            }
-
-            return document;
+            return await parse(limited);
         }
         catch (LimitedStream.TooLargeException)
         {

@@ -17,6 +17,9 @@ public static class MaximoWhere
     public static string In(string attribute, IEnumerable<string> values) =>
         $"{Attribute(attribute)} in [{string.Join(",", values.Select(Quote))}]";
 
+    public static string In(string attribute, IEnumerable<long> values) =>
+        $"{Attribute(attribute)} in [{string.Join(",", values.Select(v => v.ToString(CultureInfo.InvariantCulture)))}]";
+
     public static string GreaterThan(string attribute, long value) => $"{Attribute(attribute)}>{value.ToString(CultureInfo.InvariantCulture)}";
 
     public static string GreaterOrEqual(string attribute, long value) => $"{Attribute(attribute)}>={value.ToString(CultureInfo.InvariantCulture)}";

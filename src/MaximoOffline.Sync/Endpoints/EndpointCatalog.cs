@@ -1,5 +1,7 @@
+using System.Text.Json;
 using MaximoOffline.Data.Replica;
 using MaximoOffline.Sync.Client;
+using MaximoOffline.Sync.Settings;
 
 namespace MaximoOffline.Sync.Endpoints;
 
@@ -10,23 +12,26 @@ public static class EndpointCatalog
 
     // Slug, object structure, main table, how changes are found, and whether it reads one site at a
     // time; then what is particular to each: its filter beyond the site, and the references to check.
-    public static readonly EndpointDefinition PerUser = Define("peruser", "MXAPIPERUSER", ReplicaCatalog.Person, CursorKind.Rowstamp, siteScoped: false) with
+    public static readonly EndpointDefinition PerUser = Define("peruser", "MXAPIPERUSER", "people", ReplicaCatalog.Person, CursorKind.Rowstamp, siteScoped: false) with
     {
         References = [new(ReplicaCatalog.GroupUser, ["groupname"], ReplicaCatalog.MaxGroup, ["groupname"], "security groups")],
     };
 
-    public static readonly EndpointDefinition Locations = Define("locations", "MXAPILOCATIONS", ReplicaCatalog.Locations, CursorKind.ChangeDate, siteScoped: true);
+    public static readonly EndpointDefinition Locations = Define("locations", "MXAPILOCATIONS", "locations", ReplicaCatalog.Locations, CursorKind.ChangeDate, siteScoped: true);
 
-    public static readonly EndpointDefinition Assets = Define("assets", "MXAPIASSET", ReplicaCatalog.Asset, CursorKind.ChangeDate, siteScoped: true) with
+    public static readonly EndpointDefinition Assets = Define("assets", "MXAPIASSET", "assets", ReplicaCatalog.Asset, CursorKind.ChangeDate, siteScoped: true) with
     {
         References = [new(ReplicaCatalog.Asset, ["location", "siteid"], ReplicaCatalog.Locations, ["location", "siteid"], "locations")],
     };
 
-    public static readonly EndpointDefinition Domain = Define("domain", "MXAPIDOMAIN", ReplicaCatalog.MaxDomain, CursorKind.Rowstamp, siteScoped: false);
+    public static readonly EndpointDefinition Domain = Define("domain", "MXAPIDOMAIN", "domains", ReplicaCatalog.MaxDomain, CursorKind.Rowstamp, siteScoped: false);
 
-    public static readonly EndpointDefinition WoDetail = Define("wodetail", "MXAPIWODETAIL", ReplicaCatalog.WorkOrder, CursorKind.ChangeDate, siteScoped: true) with
+    public static readonly EndpointDefinition WoDetail = Define("wodetail", "MXAPIWODETAIL", "work orders", ReplicaCatalog.WorkOrder, CursorKind.ChangeDate, siteScoped: true) with
     {
-        ExtraFilter = options => ["historyflag=0", MaximoWhere.In("status", options.WorkOrderStatuses)],
+        Filter = new RecordFilter(
+            options => ["historyflag=0", MaximoWhere.In("status", options.WorkOrderStatuses)],
+            ["status", "historyflag"],
+            (record, options) => OpenWorkOrder(record, options) ? null : Text(record, "status") ?? "no status"),
         References =
         [
             new(ReplicaCatalog.WorkOrder, ["assetnum", "siteid"], ReplicaCatalog.Asset, ["assetnum", "siteid"], "assets"),
@@ -34,7 +39,7 @@ public static class EndpointCatalog
         ],
     };
 
-    public static readonly EndpointDefinition Inventory = Define("inventory", "MXAPIINVENTORY", ReplicaCatalog.Inventory, CursorKind.Rowstamp, siteScoped: true) with
+    public static readonly EndpointDefinition Inventory = Define("inventory", "MXAPIINVENTORY", "inventory records", ReplicaCatalog.Inventory, CursorKind.Rowstamp, siteScoped: true) with
     {
         References = [new(ReplicaCatalog.Inventory, ["location", "siteid"], ReplicaCatalog.Locations, ["location", "siteid"], "storeroom locations")],
     };
@@ -47,6 +52,22 @@ public static class EndpointCatalog
     public static EndpointDefinition? Find(string? slug) =>
         DependencyOrder.FirstOrDefault(e => string.Equals(e.Slug, slug, StringComparison.OrdinalIgnoreCase));
 
-    private static EndpointDefinition Define(string slug, string objectStructure, ReplicaTable root, CursorKind cursor, bool siteScoped) =>
-        new() { Slug = slug, ObjectStructure = objectStructure, Root = root, Cursor = cursor, SiteScoped = siteScoped };
+    // The filter's test as Maximo applies it: not history, and one of the statuses synced.
+    private static bool OpenWorkOrder(JsonElement record, SyncOptions options) =>
+        !IsTrue(record, "historyflag") && Text(record, "status") is { } status && options.WorkOrderStatuses.Contains(status, StringComparer.Ordinal);
+
+    private static string? Text(JsonElement record, string name) =>
+        record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool IsTrue(JsonElement record, string name) =>
+        record.TryGetProperty(name, out var value) && value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.Number => value.TryGetInt64(out var n) && n != 0,
+            JsonValueKind.String => value.GetString() is "1" or "true" or "Y",
+            _ => false,
+        };
+
+    private static EndpointDefinition Define(string slug, string objectStructure, string records, ReplicaTable root, CursorKind cursor, bool siteScoped) =>
+        new() { Slug = slug, ObjectStructure = objectStructure, Records = records, Root = root, Cursor = cursor, SiteScoped = siteScoped };
 }

@@ -23,6 +23,9 @@ public sealed record EndpointDefinition
 
     public required string ObjectStructure { get; init; }
 
+    /// <summary>What a person calls its records, in the plural: "work orders".</summary>
+    public required string Records { get; init; }
+
     /// <summary>The table of the main object.</summary>
     public required ReplicaTable Root { get; init; }
 
@@ -40,8 +43,8 @@ public sealed record EndpointDefinition
     /// <summary>True when the endpoint reads one site at a time (<c>siteid="…"</c>).</summary>
     public required bool SiteScoped { get; init; }
 
-    /// <summary>The default filter beyond the site, if any.</summary>
-    public Func<SyncOptions, IEnumerable<string>> ExtraFilter { get; init; } = _ => [];
+    /// <summary>The endpoint's own filter beyond the site (<c>wodetail</c>: open work orders), if any.</summary>
+    public RecordFilter? Filter { get; init; }
 
     /// <summary>References to other object structures, checked after each run.</summary>
     public IReadOnlyList<ReferenceCheck> References { get; init; } = [];
@@ -63,13 +66,28 @@ public sealed record EndpointDefinition
             return site is null ? custom : custom.Replace("{site}", Client.MaximoWhere.Quote(site), StringComparison.Ordinal);
         }
 
-        var siteTerm = SiteScoped && site is not null ? Client.MaximoWhere.Equal("siteid", site) : null;
-        return Client.MaximoWhere.And([siteTerm, .. ExtraFilter(options)]);
+        return Client.MaximoWhere.And([SiteTerm(site), .. Filter?.Terms(options) ?? []]);
     }
+
+    /// <summary>The endpoint's scope with no filter beyond the site: where records go when they leave the filter.</summary>
+    public string? SiteWhere(string? site) => SiteTerm(site);
+
+    private string? SiteTerm(string? site) => SiteScoped && site is not null ? Client.MaximoWhere.Equal("siteid", site) : null;
 
     private static IEnumerable<ReplicaTable> Descendants(ReplicaTable table) =>
         table.Children.SelectMany(c => Descendants(c.Table).Prepend(c.Table));
 }
+
+/// <summary>
+/// An endpoint's own filter beyond the site: the terms of its <c>oslc.where</c>, the attributes they
+/// test, and the same test on a record, so that an incremental run can tell which of the records that
+/// changed no longer match (a work order that closed is no longer open).
+/// </summary>
+/// <param name="Excludes">Why a record no longer matches (its status, say), or null when it does.</param>
+public sealed record RecordFilter(
+    Func<SyncOptions, IEnumerable<string>> Terms,
+    IReadOnlyList<string> Attributes,
+    Func<System.Text.Json.JsonElement, SyncOptions, string?> Excludes);
 
 /// <summary>
 /// A reference from rows of one table to rows of another object structure, by attribute values

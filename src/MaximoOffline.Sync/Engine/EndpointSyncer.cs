@@ -33,6 +33,7 @@ internal sealed class EndpointSyncer(
     private readonly SyncOptions sync = syncOptions.Value;
     private readonly CursorProbe cursorProbe = new(client, maximoOptions.Value, syncOptions.Value);
     private readonly SelectProbe selectProbe = new(client, syncOptions.Value);
+    private readonly FilterLeavers leavers = new(client, database, syncOptions.Value);
 
     /// <summary>What a run of one endpoint will do: read everything, or what changed since the cursor.</summary>
     public sealed record Plan(EndpointDefinition Endpoint, string? Site, SyncState? State, bool Full, bool Force)
@@ -93,6 +94,11 @@ internal sealed class EndpointSyncer(
         var lowest = Probe(EdgeAsync(endpoint, changed, ascending: true, probes.Token), probes);
         var highest = Probe(EdgeAsync(endpoint, changed, ascending: false, probes.Token), probes);
         await WhenAllOrFirstFailure(selecting, nextCursor, counting, lowest, highest);
+
+        // What changed out of the filter is asked beside the read of what changed within it.
+        var leaving = full || !leavers.Applies(endpoint)
+            ? Task.FromResult<LeftFilter?>(null)
+            : LeaversAsync(run, endpoint, site, state!.Cursor!, cancellationToken);
         var (select, total) = (await selecting, await counting);
 
         counters.SetTotal(run.RunId, total);
@@ -117,19 +123,26 @@ internal sealed class EndpointSyncer(
         }
 
         var cursor = await nextCursor ?? state?.Cursor;
+        var left = await leaving;
         await run.EarlierEnded.WaitAsync(cancellationToken);
         return RunOutcome.Succeeded("", transaction =>
         {
             var swept = full ? checks.Sweep(run, plan, transaction) : 0;
+            var gone = left is null ? 0 : checks.MarkLeftFilter(run, plan, left, transaction);
             cursors.SaveSuccess(transaction, endpoint.Slug, plan.SiteKey, cursor, full, run.RunId);
             return (swept > 0 ? $"Marked {swept:N0} {endpoint.Root.Name} row(s) that Maximo no longer has in scope as deleted. " : "") +
+                   (gone > 0 ? $"{gone:N0} {endpoint.Records} left the filter ({string.Join(", ", left!.Reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value:N0}"))}). " : "") +
                    $"Done: {sink.Records:N0} records in {run.Elapsed.TotalSeconds:N1} s.";
         }) with
         {
-            SchemaReport = SchemaReport(run, sink.Untyped, select, read),
+            SchemaReport = SchemaReport(run, sink.Untyped, select, read, left),
             ReferenceReport = checks.References(run, endpoint, site),
         };
     }
+
+    /// <summary>The records that changed out of the endpoint's filter since <paramref name="cursor"/>.</summary>
+    private async Task<LeftFilter?> LeaversAsync(RunContext run, EndpointDefinition endpoint, string? site, string cursor, CancellationToken cancellationToken) =>
+        await leavers.FindAsync(run, endpoint, site, cursorProbe.ChangedSince(endpoint, new MaximoQuery { Where = endpoint.SiteWhere(site) }, cursor), cancellationToken);
 
     private static async Task<T> Probe<T>(Task<T> probe, CancellationTokenSource all)
     {
@@ -170,11 +183,11 @@ internal sealed class EndpointSyncer(
         var endpoint = plan.Endpoint;
         var weight = new PageWeight(maximo.PageSizeFor(endpoint.Slug), run);
         var limit = run.SharedLimit ?? new RequestLimit(maximo.MaxConcurrentRequests);
+        using var ownPages = run.SharedPages is null ? new PageBudget(SyncService.PageBudgetFor(maximo)) : null;
+        var budget = run.SharedPages ?? ownPages!;
         var ranges = KeysetRanges.Split(min, max, total, weight.Size, maximo.MaxConcurrentRequests);
         var workers = Math.Min(maximo.MaxConcurrentRequests, ranges.Count);
-        // Endpoints of all read side by side: one page waiting each keeps the pages held in memory few.
-        var waiting = run.SharedLimit is null ? workers : 1;
-        var reader = new RangeReader(client, endpoint, changed, select, weight, limit, run);
+        var reader = new RangeReader(client, endpoint, changed, select, weight, limit, budget, run);
         try
         {
             await sink.DrainAsync(async (pages, stop) =>
@@ -191,7 +204,7 @@ internal sealed class EndpointSyncer(
                 {
                     pages.TryComplete();
                 }
-            }, waiting, cancellationToken);
+            }, workers, cancellationToken);
 
             if (reader.Failure is { } failure)
             {
@@ -255,7 +268,7 @@ internal sealed class EndpointSyncer(
     /// Per table, the attributes only raw holds; then, under keys starting with <c>_</c> (no table's
     /// name does), the select the run read with, the children the server lacks, and how it read.
     /// </summary>
-    private static string SchemaReport(RunContext run, IReadOnlyDictionary<string, SortedSet<string>> untyped, SelectPlan select, string read)
+    private static string SchemaReport(RunContext run, IReadOnlyDictionary<string, SortedSet<string>> untyped, SelectPlan select, string read, LeftFilter? left)
     {
         if (untyped.Count > 0)
         {
@@ -268,6 +281,11 @@ internal sealed class EndpointSyncer(
         report["_selectSource"] = select.Source;
         report["_missingChildren"] = select.Dropped;
         report["_read"] = read;
+        if (left is not null)
+        {
+            report["_leftFilter"] = left.Ids.Count;
+        }
+
         return JsonSerializer.Serialize(report);
     }
 }

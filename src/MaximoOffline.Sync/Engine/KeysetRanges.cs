@@ -23,22 +23,39 @@ internal static class KeysetRanges
     /// </summary>
     private const int MaxRanges = 256;
 
+    /// <summary>
+    /// Where ids have gaps (other sites' records, deleted ones) a range of a page's worth of ids holds a
+    /// varying number of records, and one that holds more than a page needs a second request. Ranges are
+    /// then cut to hold this share of a page on average, so that most end with their first, short page.
+    /// </summary>
+    private const double SparsePageShare = 0.85;
+
+    /// <summary>
+    /// Ranges of ids from <paramref name="min"/> to <paramref name="max"/> holding about a page of the
+    /// <paramref name="total"/> records each (several per worker, at most <see cref="MaxRanges"/>). Where
+    /// the ids are dense, a range is exactly a page of ids, which its first page reads to the end.
+    /// </summary>
     public static List<(long From, long? Before)> Split(long min, long max, long total, int pageSize, int workers)
     {
-        var pages = (total + pageSize - 1) / pageSize;
-        var count = (int)Math.Clamp(Math.Min(pages, workers * RangesPerWorker), 1, MaxRanges);
         var span = max - min + 1;
-        if (count == 1 || span < count)
+        if (total <= 0 || span <= 0)
         {
             return [(min, max + 1)];
         }
 
-        var ranges = new List<(long, long?)>(count);
-        var step = span / count;
-        for (var i = 0; i < count; i++)
+        var dense = total >= span;
+        var idsPerRange = dense ? pageSize : Math.Max(1L, (long)(SparsePageShare * pageSize * span / total));
+        var count = (int)Math.Clamp((span + idsPerRange - 1) / idsPerRange, 1, Math.Min(workers * RangesPerWorker, MaxRanges));
+        if (count == 1)
         {
-            var from = min + i * step;
-            ranges.Add((from, i == count - 1 ? max + 1 : from + step));
+            return [(min, max + 1)];
+        }
+
+        var step = (span + count - 1) / count;
+        var ranges = new List<(long, long?)>(count);
+        for (var from = min; from <= max; from += step)
+        {
+            ranges.Add((from, Math.Min(from + step, max + 1)));
         }
 
         return ranges;

@@ -14,7 +14,7 @@ namespace MaximoOffline.Sync.Engine;
 /// before it is handed on, and the caller reads another way.
 /// </summary>
 internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoint, MaximoQuery changed, string select,
-    PageWeight weight, RequestLimit limit, RunContext run)
+    PageWeight weight, RequestLimit limit, PageBudget budget, RunContext run)
 {
     private Exception? _failure;
 
@@ -110,25 +110,38 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
         }
     }
 
-    /// <summary>One page at the current page size, within the request limit; a page too heavy is asked for again smaller.</summary>
+    /// <summary>
+    /// One page at the current page size, within the run's page budget and request limit; a page too
+    /// heavy is asked for again smaller. The page carries its share of the budget until it is written.
+    /// </summary>
     private async Task<(MaximoPage Page, int Size)> FetchAsync(MaximoQuery query, CancellationToken cancellationToken)
     {
         var hooks = new ReadHooks(Retrying, AdaptsPageWeight: true);
-        while (true)
+        var release = await budget.TakeAsync(cancellationToken);
+        try
         {
-            var size = weight.Size;
-            using (await limit.EnterAsync(cancellationToken))
+            while (true)
             {
-                try
+                var size = weight.Size;
+                using (await limit.EnterAsync(cancellationToken))
                 {
-                    var page = await client.GetPageAsync(endpoint.ObjectStructure, query with { PageSize = size }, cancellationToken, hooks);
-                    limit.Succeeded();
-                    return (page, size);
-                }
-                catch (Exception e) when (MaximoFailures.IsPageTooHeavy(e) && weight.Halve(size, e))
-                {
+                    try
+                    {
+                        var page = await client.GetPageAsync(endpoint.ObjectStructure, query with { PageSize = size }, cancellationToken, hooks);
+                        limit.Succeeded();
+                        page.OnRelease(release);
+                        return (page, size);
+                    }
+                    catch (Exception e) when (MaximoFailures.IsPageTooHeavy(e) && weight.Halve(size, e))
+                    {
+                    }
                 }
             }
+        }
+        catch
+        {
+            release();
+            throw;
         }
     }
 

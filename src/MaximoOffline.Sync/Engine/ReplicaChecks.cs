@@ -57,6 +57,29 @@ internal sealed class ReplicaChecks(ReplicaDatabase database, IOptions<SyncOptio
         return deleted;
     }
 
+    /// <summary>
+    /// Soft-deletes the rows that changed out of the endpoint's filter (in the transaction that ends the
+    /// run), counted as deleted. Rows this run wrote are left alone: they matched when they were read,
+    /// and the next run sees their later change. Returns the rows marked.
+    /// </summary>
+    public long MarkLeftFilter(RunContext run, EndpointSyncer.Plan plan, LeftFilter left, SqliteTransaction transaction)
+    {
+        if (left.Ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var table = plan.Endpoint.Root.Name;
+        using var mark = SqliteCommands.Create(transaction.Connection!, transaction,
+            $"UPDATE \"{table}\" SET deleted_at = $now WHERE \"{plan.Endpoint.UniqueId}\" IN (SELECT value FROM json_each($ids)) " +
+            "AND deleted_at IS NULL AND sync_run_id IS NOT $run",
+            ("$now", time.GetUtcNow().UtcDateTime.ToString(ReplicaColumns.DateFormat, CultureInfo.InvariantCulture)),
+            ("$ids", JsonSerializer.Serialize(left.Ids)), ("$run", run.RunId));
+        long marked = mark.ExecuteNonQuery();
+        RunCounters.RecordSweep(transaction, run.RunId, table, marked);
+        return marked;
+    }
+
     /// <summary>Counts rows that refer to rows of another object structure that the replica does not have.</summary>
     public string? References(RunContext run, EndpointDefinition endpoint, string? site)
     {

@@ -1,6 +1,31 @@
 namespace MaximoOffline.Sync.Engine;
 
 /// <summary>
+/// How many pages a run holds at once, fetched or being fetched and not yet written: what bounds its
+/// memory, whatever the number of endpoints reading side by side.
+/// </summary>
+internal sealed class PageBudget(int pages) : IDisposable
+{
+    private readonly SemaphoreSlim _free = new(Math.Max(1, pages), Math.Max(1, pages));
+
+    /// <summary>Waits for room for one more page; the release goes to the page (<see cref="Client.MaximoPage.OnRelease"/>) or back here.</summary>
+    public async Task<Action> TakeAsync(CancellationToken cancellationToken)
+    {
+        await _free.WaitAsync(cancellationToken);
+        var once = 0;
+        return () =>
+        {
+            if (Interlocked.Exchange(ref once, 1) == 0)
+            {
+                _free.Release();
+            }
+        };
+    }
+
+    public void Dispose() => _free.Dispose();
+}
+
+/// <summary>
 /// How many page requests of a run may be in flight. It starts at <c>Maximo:MaxConcurrentRequests</c>;
 /// when the server or a gateway asks for fewer (429, 503) it halves, and after a run of successes it
 /// climbs back one at a time, so a throttled server is eased off and then used fully again.

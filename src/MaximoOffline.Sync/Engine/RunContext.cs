@@ -28,6 +28,9 @@ internal sealed class RunContext(long runId, long? parentRunId, string endpoint,
     /// </summary>
     public RequestLimit? SharedLimit { get; init; }
 
+    /// <summary>For the endpoints of an <c>all</c> run: the pages they may hold together (see <see cref="PageBudget"/>).</summary>
+    public PageBudget? SharedPages { get; init; }
+
     /// <summary>
     /// Done when the endpoints before this one in dependency order have ended: an endpoint of <c>all</c>
     /// checks its references and ends after them, so what it refers to is there.
@@ -54,6 +57,6 @@ internal sealed class RunContext(long runId, long? parentRunId, string endpoint,
     public void Error(string message) => Log(SyncLogLevel.Error, message);
 
     /// <summary>A run started by this one (an endpoint of <c>all</c>).</summary>
-    public RunContext Child(long childRunId, string childEndpoint, RequestLimit sharedLimit, Task earlierEnded) =>
-        new(childRunId, RunId, childEndpoint, log, Events) { Parent = this, SharedLimit = sharedLimit, EarlierEnded = earlierEnded };
+    public RunContext Child(long childRunId, string childEndpoint, RequestLimit sharedLimit, PageBudget sharedPages, Task earlierEnded) =>
+        new(childRunId, RunId, childEndpoint, log, Events) { Parent = this, SharedLimit = sharedLimit, SharedPages = sharedPages, EarlierEnded = earlierEnded };
 }

@@ -146,6 +146,7 @@ public sealed class SyncService
     {
         all.Info($"Syncing all endpoints{(request.Site is null ? "" : $" for site {request.Site}")}: {string.Join(", ", EndpointCatalog.Slugs)}.");
         var limit = new RequestLimit(_maximo.MaxConcurrentRequests);
+        using var pages = new PageBudget(PageBudgetFor(_maximo));
         var children = EndpointCatalog.DependencyOrder
             .Select(endpoint => (Endpoint: endpoint, Request: request with { Endpoint = endpoint.Slug, Site = endpoint.SiteScoped ? request.Site : null, ParentRunId = all.RunId }))
             .ToList();
@@ -157,7 +158,7 @@ public sealed class SyncService
         for (var i = 0; i < children.Count; i++)
         {
             var (endpoint, childRequest) = children[i];
-            var child = RunChildAsync(all, endpoint, childRequest, claimed[i], limit, earlier, cancellationToken);
+            var child = RunChildAsync(all, endpoint, childRequest, claimed[i], limit, pages, earlier, cancellationToken);
             running.Add(child);
             earlier = child.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
@@ -176,7 +177,7 @@ public sealed class SyncService
 
     /// <summary>One endpoint of <c>all</c>, from claiming it to its end; Queued when it was no longer there to run.</summary>
     private async Task<SyncRunStatus> RunChildAsync(RunContext all, EndpointDefinition endpoint, RunRequest request, long? claimed, RequestLimit limit,
-        Task earlierEnded, CancellationToken cancellationToken)
+        PageBudget pages, Task earlierEnded, CancellationToken cancellationToken)
     {
         var childId = claimed ?? await ClaimWhenFreeAsync(all, request, cancellationToken);
         if (!_queue.Start(childId))
@@ -186,13 +187,20 @@ public sealed class SyncService
 
         try
         {
-            return await RunAsync(all.Child(childId, endpoint.Slug, limit, earlierEnded), request, cancellationToken);
+            return await RunAsync(all.Child(childId, endpoint.Slug, limit, pages, earlierEnded), request, cancellationToken);
         }
         finally
         {
             _counters.RollUp(all.RunId, childId);
         }
     }
+
+    /// <summary>
+    /// Pages a run may hold: one for each request in flight, and two more fetched and waiting for the
+    /// writer (one being written, one next), so that the writer never waits for an answer that has come;
+    /// this is what bounds its memory.
+    /// </summary>
+    internal static int PageBudgetFor(MaximoOptions maximo) => maximo.MaxConcurrentRequests + 2;
 
     /// <summary>How often <c>all</c> looks whether an endpoint that another run holds is free again.</summary>
     private static readonly TimeSpan BusyEndpointPoll = TimeSpan.FromMilliseconds(500);

@@ -60,6 +60,7 @@ export async function refreshEndpoints() {
     if (!el) continue;
     field(el, 'rows').textContent = number(e.rows);
     field(el, 'children').textContent = time(e.lastFullSyncAt);
+    field(el, 'left').textContent = e.lastRun?.leftFilter != null ? number(e.lastRun.leftFilter) : '-';
     const run = e.activeRun ?? e.lastRun;
     // A snapshot taken before a run's end arrived must not undo what runFinished showed.
     const stale = e.activeRun != null && state.finished.has(e.activeRun.id);
