@@ -1,0 +1,84 @@
+using MaximoOffline.Data.Workspace;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MaximoOffline.Web.Pages.Data;
+
+/// <summary>
+/// A kind's list (<c>/data/{kind}</c>): filtered by site, status, words and (work orders) open or all,
+/// sorted by a column, a page at a time by keyset (<c>after</c>), with its count and a CSV download of
+/// the same filter. A bad parameter is explained on the page (400), never a server error.
+/// </summary>
+public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Site { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? Open { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? Deleted { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    public WorkspaceKind Kind { get; private set; } = WorkspaceKinds.Assets;
+
+    public ListPage? Rows { get; private set; }
+
+    public ListQuery? Query { get; private set; }
+
+    public PageProblem? Problem { get; private set; }
+
+    public FreshnessView? Fresh { get; private set; }
+
+    public async Task OnGetAsync(string kind, CancellationToken cancellationToken)
+    {
+        if (WorkspaceKinds.Find(kind) is not { } found)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            Problem = new PageProblem(404, "No such list", $"There is no list of '{kind}'. Lists: {string.Join(", ", WorkspaceKinds.All.Select(k => k.Slug))}.", "/data", "Search everywhere");
+            return;
+        }
+
+        Kind = found;
+        Fresh = await freshness.OfAsync(Kind, cancellationToken);
+        try
+        {
+            Query = ListQuery.Parse(Kind, Q, Site, Status, Kind.HasOpenFilter ? Open : Open is true ? true : null, Sort, After, deleted: Deleted);
+            Rows = lists.Page(Query);
+        }
+        catch (WorkspaceRequestException e)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Problem = new PageProblem(400, $"This list of {Kind.Title.ToLowerInvariant()} cannot be shown", e.Message, $"/data/{Kind.Slug}", $"All {DataHtml.Plural(Kind)}");
+        }
+    }
+
+    /// <summary>The list's filters as URL parameters (with the sort unless replaced); no <c>after</c>.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Filters(string? sort = null) =>
+    [
+        new("q", Q), new("site", Site), new("status", Status),
+        new("open", Kind.HasOpenFilter && Open is { } open ? (open ? "true" : "false") : null),
+        new("deleted", Deleted == true ? "true" : null), new("sort", sort ?? Sort),
+    ];
+
+    public string PageUrl(string? after) => DataHtml.Url($"/data/{Kind.Slug}", [.. Filters(), new("after", after)]);
+
+    /// <summary>The CSV of every row of this filter (the data API's export, same parameters as the list).</summary>
+    public string CsvUrl => DataHtml.Url($"/api/data/{Kind.Slug}.csv", Filters());
+
+    /// <summary>A column header's link: sorts by it ascending, or descending when it is already the ascending sort.</summary>
+    public string SortUrl(string column) =>
+        DataHtml.Url($"/data/{Kind.Slug}", Filters(Query?.Sort is { Descending: false } s && s.Column == column ? "-" + column : column));
+}
