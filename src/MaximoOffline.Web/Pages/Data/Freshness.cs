@@ -19,7 +19,7 @@ public sealed record FreshnessView(WorkspaceKind Kind, string Endpoint, DateTime
     public string? Warning(DateTime now) => LastSuccessAt is null
         ? $"Nothing here until a sync of {Endpoint} succeeds: start one on the Sync page."
         : LastRunStatus is "Failed" or "Interrupted"
-            ? $"The last sync of {Endpoint} ended {LastRunStatus!.ToLowerInvariant()}{(LastRunError is null ? "" : $": {LastRunError}")}. What you see is from the sync before it."
+            ? $"The last sync of {Endpoint} {(LastRunStatus == "Failed" ? "failed" : "was interrupted")}{(LastRunError is null ? "" : $": {LastRunError}")}. What you see is from the sync before it."
             : now - LastSuccessAt > Freshness.StaleAfter
                 ? $"{Kind.Title} were last synced more than a day ago; Maximo may have changed since."
                 : null;
@@ -67,7 +67,10 @@ public sealed class Freshness(SyncCursors cursors, RunHistory history, TimeProvi
         return result;
     }
 
-    /// <summary>The oldest of several (what a page showing several kinds is as fresh as).</summary>
-    public static FreshnessView Oldest(IReadOnlyList<FreshnessView> views) =>
-        views.FirstOrDefault(v => v.LastSuccessAt is null) ?? views.MinBy(v => v.LastSuccessAt)!;
+    /// <summary>
+    /// What a page showing several kinds says: a kind never synced, else one with a warning (a failed
+    /// last run), else the oldest (the page is as fresh as its oldest data).
+    /// </summary>
+    public static FreshnessView Worst(IReadOnlyList<FreshnessView> views) =>
+        views.FirstOrDefault(v => v.LastSuccessAt is null) ?? views.FirstOrDefault(v => v.Warn) ?? views.MinBy(v => v.LastSuccessAt)!;
 }

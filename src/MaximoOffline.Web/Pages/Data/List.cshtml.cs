@@ -32,6 +32,10 @@ public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageM
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
+    /// <summary>Rows per page (the API's parameter too); the default suits a screen.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Limit { get; set; }
+
     public WorkspaceKind Kind { get; private set; } = WorkspaceKinds.Assets;
 
     public ListPage? Rows { get; private set; }
@@ -55,7 +59,7 @@ public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageM
         Fresh = await freshness.OfAsync(Kind, cancellationToken);
         try
         {
-            Query = ListQuery.Parse(Kind, Q, Site, Status, Kind.HasOpenFilter ? Open : Open is true ? true : null, Sort, After, deleted: Deleted);
+            Query = ListQuery.Parse(Kind, Q, Site, Status, Kind.HasOpenFilter ? Open : Open is true ? true : null, Sort, After, Limit, Deleted);
             Rows = lists.Page(Query);
         }
         catch (WorkspaceRequestException e)
@@ -73,7 +77,11 @@ public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageM
         new("deleted", Deleted == true ? "true" : null), new("sort", sort ?? Sort),
     ];
 
-    public string PageUrl(string? after) => DataHtml.Url($"/data/{Kind.Slug}", [.. Filters(), new("after", after)]);
+    /// <summary>A page of the list: its filters, the page size when one was asked for, and where it starts.</summary>
+    private IEnumerable<KeyValuePair<string, string?>> Paged(string? after) =>
+        [.. Filters(), new("limit", Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("after", after)];
+
+    public string PageUrl(string? after) => DataHtml.Url($"/data/{Kind.Slug}", Paged(after));
 
     /// <summary>The CSV of every row of this filter (the data API's export, same parameters as the list).</summary>
     public string CsvUrl => DataHtml.Url($"/api/data/{Kind.Slug}.csv", Filters());
