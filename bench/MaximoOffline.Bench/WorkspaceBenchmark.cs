@@ -65,8 +65,7 @@ internal static class WorkspaceBenchmark
             finally
             {
                 SqliteConnection.ClearAllPools();
-                if (Environment.GetEnvironmentVariable("BENCH_KEEP") is null) Directory.Delete(Path.GetDirectoryName(synced.Path)!, recursive: true);
-                else Console.WriteLine("kept " + synced.Path);
+                Directory.Delete(Path.GetDirectoryName(synced.Path)!, recursive: true);
             }
         }
 
@@ -97,12 +96,7 @@ internal static class WorkspaceBenchmark
             await database.MigrateAsync();
             if (!withIndexes)
             {
-                Execute(database, Environment.GetEnvironmentVariable("BENCH_DROP") switch
-                {
-                    "fts" => SearchIndex.DropSql(),
-                    "lists" => string.Concat(WorkspaceIndexes.All.Select(i => $"DROP INDEX IF EXISTS \"{i.Name}\";\n")),
-                    _ => DropIndexesSql(),
-                });
+                Execute(database, DropIndexesSql());
             }
 
             var sync = services.GetRequiredService<SyncService>();

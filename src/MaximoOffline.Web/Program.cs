@@ -13,6 +13,8 @@ var builder = WebApplication.CreateBuilder(args);
 // Settings: appsettings.json, a .env file and the old scripts' variable names, the environment, the command line.
 builder.Configuration.AddMaximoOfflineSettings(args);
 builder.AddMaximoOfflineLogging();
+// Text pasted into a search box may be long: it reaches the app, whose answer says what is accepted (Kestrel alone would answer 414).
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = 64 * 1024);
 builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
 
 // The engine, and where it syncs from: the configured Maximo, or the emulator this app hosts.
@@ -57,6 +59,7 @@ app.UseAntiforgery();
 app.MapBuiltInMaximo();
 app.MapSyncApi();
 app.MapDoctorApi();
+app.MapDataApi();
 app.MapApiDocs();
 app.MapHub<SyncHub>(SyncHub.Path);
 app.MapRazorPages();

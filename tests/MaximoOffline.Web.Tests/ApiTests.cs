@@ -163,6 +163,10 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>, 
         Assert.Contains("/api/endpoints", paths);
         Assert.Contains("/api/runs/{id}/log", paths);
         Assert.Contains("/api/doctor", paths);
+        Assert.Contains("/api/search", paths);
+        Assert.Contains("/api/data/{kind}", paths);
+        Assert.Contains("/api/data/{kind}.csv", paths);
+        Assert.Contains("/api/data/{kind}/{id}", paths);
     }
 
     [Fact]

@@ -112,7 +112,8 @@ public sealed partial record ListQuery
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    internal static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    /// <summary>A value as an error message quotes it: at most 40 characters.</summary>
+    public static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     [GeneratedRegex("^[A-Z0-9_-]{1,8}$")]
     private static partial Regex SitePattern();

@@ -13,10 +13,10 @@ public sealed class WorkspaceRequestException : Exception
 
     public WorkspaceProblem Problem { get; }
 
-    internal static WorkspaceRequestException BadParameter(string name, string message) =>
+    public static WorkspaceRequestException BadParameter(string name, string message) =>
         new($"{name}: {message}", WorkspaceProblem.BadParameter);
 
-    internal static WorkspaceRequestException UnknownKind(string? kind) =>
+    public static WorkspaceRequestException UnknownKind(string? kind) =>
         new($"There is no kind '{kind}'. Kinds: {string.Join(", ", WorkspaceKinds.All.Select(k => k.Slug))}.", WorkspaceProblem.UnknownKind);
 }
 

@@ -1,4 +1,5 @@
 using MaximoOffline.Data.Database;
+using MaximoOffline.Data.Workspace;
 using MaximoOffline.Sync.Client;
 using MaximoOffline.Sync.Engine;
 using Microsoft.AspNetCore.Diagnostics;
@@ -20,6 +21,8 @@ internal static class Problems
         SyncRequestException { Problem: SyncRequestProblem.BadSite } e => Create(StatusCodes.Status400BadRequest, "Bad site", e.Message),
         SyncRequestException e => Create(StatusCodes.Status400BadRequest, "No site", e.Message),
         MaximoException e => Create(StatusCodes.Status502BadGateway, "Maximo could not be asked for the default site", e.Message),
+        WorkspaceRequestException { Problem: WorkspaceProblem.UnknownKind } e => Create(StatusCodes.Status404NotFound, "Unknown kind", e.Message),
+        WorkspaceRequestException e => Create(StatusCodes.Status400BadRequest, "Bad parameter", e.Message),
         ReplicaDatabaseException e => Create(StatusCodes.Status503ServiceUnavailable, "The replica cannot be used", e.Message),
         _ => null,
     };
