@@ -1,4 +1,5 @@
 using MaximoOffline.Data.Workspace;
+using MaximoOffline.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,10 +22,10 @@ public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageM
     public string? Status { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public bool? Open { get; set; }
+    public string? Open { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public bool? Deleted { get; set; }
+    public string? Deleted { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
@@ -34,7 +35,7 @@ public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageM
 
     /// <summary>Rows per page (the API's parameter too); the default suits a screen.</summary>
     [BindProperty(SupportsGet = true)]
-    public int? Limit { get; set; }
+    public string? Limit { get; set; }
 
     public WorkspaceKind Kind { get; private set; } = WorkspaceKinds.Assets;
 
@@ -59,7 +60,8 @@ public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageM
         Fresh = await freshness.OfAsync(Kind, cancellationToken);
         try
         {
-            Query = ListQuery.Parse(Kind, Q, Site, Status, Kind.HasOpenFilter ? Open : Open is true ? true : null, Sort, After, Limit, Deleted);
+            // Read as the data API reads them: the page and its CSV accept and refuse the same parameters.
+            Query = new DataApi.ListParameters(Q, Site, Status, Open, Sort, After, Limit, Deleted).ToQuery(Kind.Slug);
             Rows = lists.Page(Query);
         }
         catch (WorkspaceRequestException e)
@@ -73,13 +75,12 @@ public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageM
     public IEnumerable<KeyValuePair<string, string?>> Filters(string? sort = null) =>
     [
         new("q", Q), new("site", Site), new("status", Status),
-        new("open", Kind.HasOpenFilter && Open is { } open ? (open ? "true" : "false") : null),
-        new("deleted", Deleted == true ? "true" : null), new("sort", sort ?? Sort),
+        new("open", Open), new("deleted", Deleted), new("sort", sort ?? Sort),
     ];
 
     /// <summary>A page of the list: its filters, the page size when one was asked for, and where it starts.</summary>
     private IEnumerable<KeyValuePair<string, string?>> Paged(string? after) =>
-        [.. Filters(), new("limit", Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("after", after)];
+        [.. Filters(), new("limit", Limit), new("after", after)];
 
     public string PageUrl(string? after) => DataHtml.Url($"/data/{Kind.Slug}", Paged(after));
 
