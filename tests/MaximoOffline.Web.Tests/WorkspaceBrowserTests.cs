@@ -116,6 +116,25 @@ public sealed class WorkspaceBrowserTests(SyncedWebAppFixture app) : IClassFixtu
     }
 
     [Fact]
+    public async Task EveryKindsListAndFirstRecordFitATabletWithoutSidewaysScrolling()
+    {
+        var page = await NewPageAsync(768, 1024);
+        foreach (var kind in Data.Workspace.WorkspaceKinds.All)
+        {
+            await page.GotoAsync(Url($"data/{kind.Slug}"));
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"the {kind.Slug} list scrolls sideways at 768 px");
+            await page.Locator("#list tbody th a").First.ClickAsync();
+            await Assertions.Expect(page.Locator("#record-number")).Not.ToBeEmptyAsync();
+            await page.Locator("#attributes summary").ClickAsync();
+            Directory.CreateDirectory(BrowserTests.ScreenshotFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserTests.ScreenshotFolder, $"workspace-{kind.Slug}-record-768.png"), FullPage = true });
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"a record of {kind.Slug} scrolls sideways at 768 px");
+        }
+
+        Assert.Empty(_errors);
+    }
+
+    [Fact]
     public async Task DownloadTheWorkOrderListAsCsvAndCompareItsRowsWithTheApi()
     {
         var page = await NewPageAsync(1280, 900);

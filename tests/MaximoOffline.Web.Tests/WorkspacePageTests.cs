@@ -116,6 +116,26 @@ public sealed partial class WorkspacePageTests(SyncedWebAppFixture app) : IClass
         Assert.Contains("<span class=\"visually-hidden\"> (deleted)</span>", all);
     }
 
+    [Fact]
+    public async Task EveryKindsListSortsByEachOfItsColumnsAndItsFirstRecordOpens()
+    {
+        foreach (var kind in Data.Workspace.WorkspaceKinds.All)
+        {
+            foreach (var sort in kind.Sorts.SelectMany(c => new[] { c, "-" + c }))
+            {
+                using var response = await app.Http.GetAsync($"data/{kind.Slug}?sort={sort}");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{kind.Slug} sorted by {sort}: {(int)response.StatusCode}");
+            }
+
+            var list = await app.Http.GetStringAsync($"data/{kind.Slug}");
+            var first = Regex.Match(list, $"<th scope=\"row\">\\s*<a href=\"(/data/{kind.Slug}/[0-9]+)\">([^<]*)</a>");
+            Assert.True(first.Success, $"the {kind.Slug} list links its first row");
+            var record = await app.Http.GetStringAsync(first.Groups[1].Value.TrimStart('/'));
+            Assert.Contains($"<span id=\"record-number\">{first.Groups[2].Value}</span>", record);
+            Assert.DoesNotContain("href=\"/data/" + kind.Slug + "/\"", record);
+        }
+    }
+
     [GeneratedRegex("<a class=\"btn btn-sm btn-outline-primary\" href=\"([^\"]+)\" id=\"next-page\"")]
     private static partial Regex NextPageLink();
 }

@@ -34,13 +34,18 @@ public static class DataHtml
         return html;
     }
 
-    /// <summary>A value as text: flags as Yes/No, ISO dates as <c>yyyy-MM-dd HH:mm</c> (UTC), numbers invariant; null as empty.</summary>
+    /// <summary>
+    /// A value as text: flags as Yes/No, dates to the minute with their zone (the replica's typed dates
+    /// are UTC and say so; dates Maximo sent with an offset keep it), numbers invariant; null as empty.
+    /// </summary>
     public static string Text(object? value) => value switch
     {
         null => "",
         bool flag => flag ? "Yes" : "No",
         string s when s.Length == 20 && s[10] == 'T' && s.EndsWith('Z') &&
-            DateTime.TryParse(s, Invariant, DateTimeStyles.AdjustToUniversal, out var date) => date.ToString("yyyy-MM-dd HH:mm", Invariant),
+            DateTime.TryParse(s, Invariant, DateTimeStyles.AdjustToUniversal, out var date) => date.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant),
+        string s when s.Length == 25 && s[10] == 'T' &&
+            DateTimeOffset.TryParseExact(s, "yyyy-MM-dd'T'HH:mm:sszzz", Invariant, DateTimeStyles.None, out var local) => local.ToString("yyyy-MM-dd HH:mm zzz", Invariant),
         double d => d.ToString("0.####", Invariant),
         IFormattable f => f.ToString(null, Invariant),
         _ => value.ToString() ?? "",
