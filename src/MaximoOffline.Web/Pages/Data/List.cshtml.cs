@@ -52,7 +52,7 @@ public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageM
         if (WorkspaceKinds.Find(kind) is not { } found)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
-            Problem = new PageProblem(404, "No such list", $"There is no list of '{kind}'. Lists: {string.Join(", ", WorkspaceKinds.All.Select(k => k.Slug))}.", "/data", "Search everywhere");
+            Problem = new PageProblem(404, "No such list", $"There is no list of '{ListQuery.Shorten(kind)}'. Lists: {string.Join(", ", WorkspaceKinds.All.Select(k => k.Slug))}.", "/data", "Search everywhere");
             return;
         }
 

@@ -22,14 +22,14 @@ public sealed class RecordModel(WorkspaceRecords records, Freshness freshness) :
     {
         if (WorkspaceKinds.Find(kind) is not { } found)
         {
-            Missing($"There is no kind '{kind}'. Kinds: {string.Join(", ", WorkspaceKinds.All.Select(k => k.Slug))}.", "/data", "Search everywhere");
+            Missing($"There is no kind '{ListQuery.Shorten(kind)}'. Kinds: {string.Join(", ", WorkspaceKinds.All.Select(k => k.Slug))}.", "/data", "Search everywhere");
             return;
         }
 
         Kind = found;
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var key) || records.Find(Kind, key) is not { } record)
         {
-            Missing($"The replica has no {Kind.Singular} with the id '{id}'. It may not have been synced yet.", $"/data/{Kind.Slug}", $"All {DataHtml.Plural(Kind)}");
+            Missing($"The replica has no {Kind.Singular} with the id '{ListQuery.Shorten(id)}'. It may not have been synced yet.", $"/data/{Kind.Slug}", $"All {DataHtml.Plural(Kind)}");
             return;
         }
 
