@@ -90,6 +90,20 @@ public sealed partial class WorkspacePageTests(SyncedWebAppFixture app) : IClass
 
         Assert.Contains($"<mark>{WebUtility.HtmlEncode(word)}</mark>", body);
         Assert.Matches("<h2 class=\"h5\" id=\"group-assets\">Assets <small class=\"text-body-secondary group-count\">(more than )?[0-9,]+ assets?</small>", body);
+        Assert.Contains($"href=\"/data/assets?q={Uri.EscapeDataString(word.ToLowerInvariant())}\"", body);
+    }
+
+    [Fact]
+    public async Task ADomainFoundByOneOfItsValuesIsAHitOnTheDomainWithoutAListLinkThatWouldNotFindIt()
+    {
+        var value = app.ReplicaRow("SELECT d.maxdomainid, a.value FROM alndomain a JOIN maxdomain d ON d.maxdomainid = a.maxdomain_id " +
+                                   "WHERE d.deleted_at IS NULL AND length(a.value) > 3 AND a.value NOT GLOB '*[^A-Za-z0-9]*' " +
+                                   "AND instr(upper(d.domainid || ' ' || coalesce(d.description, '')), upper(a.value)) = 0 LIMIT 1")!;
+
+        var body = await app.Http.GetStringAsync($"data?q={Uri.EscapeDataString((string)value["value"]!)}&kind=domains");
+
+        Assert.Contains($"href=\"/data/domains/{value["maxdomainid"]}\"", body);
+        Assert.DoesNotContain("href=\"/data/domains?q=", body);
     }
 
     [Fact]
