@@ -128,6 +128,8 @@ public sealed partial class WorkspacePageTests(SyncedWebAppFixture app) : IClass
         }
 
         Assert.Contains("<span class=\"visually-hidden\"> (deleted)</span>", all);
+        Assert.DoesNotContain("id=\"deleted-note\"", all);
+        Assert.Contains("id=\"deleted-note\"", await app.Http.GetStringAsync("data/workorders?open=false&deleted=true&q=pump"));
     }
 
     [Fact]
