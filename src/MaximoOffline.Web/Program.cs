@@ -32,6 +32,7 @@ builder.Services.AddHostedService<OtherProcessRuns>(); // runs of other processe
 
 // The REST API, its docs, the dashboard page, health.
 builder.Services.AddSingleton<RunQueries>();
+builder.Services.AddSingleton<MaximoOffline.Web.Pages.Data.Freshness>(); // how fresh the workspace pages' data is
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>(); // one mapping of errors to problem details, for the API and the page
 builder.Services.AddApiDocs();

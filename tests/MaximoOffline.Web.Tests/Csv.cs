@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace MaximoOffline.Web.Tests;
+
+/// <summary>A small RFC 4180 reader for the tests: quoted fields with commas, doubled quotes and line breaks.</summary>
+internal static class Csv
+{
+    public static List<List<string>> Read(string text)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') { quoted = false; }
+                else { field.Append(c); }
+            }
+            else if (c == '"') { quoted = true; }
+            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') { i++; }
+                row.Add(field.ToString()); field.Clear(); rows.Add(row); row = [];
+            }
+            else { field.Append(c); }
+        }
+
+        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
+        return rows;
+    }
+}
