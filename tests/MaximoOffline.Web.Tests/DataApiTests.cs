@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace MaximoOffline.Web.Tests;
 
@@ -11,7 +10,7 @@ namespace MaximoOffline.Web.Tests;
 /// with keyset paging, CSV, records, and every bad parameter answered with problem details.
 /// </summary>
 [Collection(WebCollection.Name)]
-public sealed class DataApiTests(SyncedAppFixture app) : IClassFixture<SyncedAppFixture>
+public sealed class DataApiTests(SyncedWebAppFixture app) : IClassFixture<SyncedWebAppFixture>
 {
     [Fact]
     public async Task AnAssetIsFoundByAWordOfItsDescriptionAndByAPrefixOfItsNumber()
@@ -207,40 +206,5 @@ public sealed class DataApiTests(SyncedAppFixture app) : IClassFixture<SyncedApp
             _ => value.GetRawText(),
         };
         return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-    }
-}
-
-/// <summary>The web app with a replica that a full sync of all six endpoints filled (once per test class).</summary>
-public sealed class SyncedAppFixture : WebAppFixture
-{
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        using var response = await Http.PostAsJsonAsync("api/sync/all", new { site = "KDFAC", full = true });
-        response.EnsureSuccessStatusCode();
-        var run = await WaitForEndAsync((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64(), TimeSpan.FromMinutes(5));
-        Assert.Equal("Succeeded", run.GetProperty("status").GetString());
-    }
-
-    /// <summary>A value read from the replica file itself: the test's own view of it.</summary>
-    public T Scalar<T>(string sql, Func<SqliteDataReader, T> read)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read(), "The replica has no row for: " + sql);
-        return read(reader);
-    }
-
-    /// <summary>Changes the replica as another program would (its triggers keep the search index).</summary>
-    public void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
