@@ -74,6 +74,19 @@ public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<Workspac
         Assert.Equal(live.Count + withDeleted.Items.Count(i => i.DeletedAt is not null), withDeleted.Count);
     }
 
+    [Fact]
+    public void ACountIsExactUpToItsCapIncludedAndSaysSoPastIt()
+    {
+        var query = ListQuery.Parse(WorkspaceKinds.Assets, deleted: true);
+        var rowCount = Expected(WorkspaceKinds.Assets, query).Count;
+        using var connection = rows.Replica.Open();
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var reader = new ListReader(connection, snapshot, query, trace: null);
+
+        Assert.Equal((rowCount, true), reader.Count(rowCount));
+        Assert.Equal((rowCount - 1L, false), reader.Count(rowCount - 1));
+    }
+
     [Theory]
     [InlineData("not base64 at all!")]
     [InlineData("eyJzIjoid29udW0ifQ")] // {"s":"wonum"}: fields missing
@@ -85,6 +98,8 @@ public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<Workspac
 
         Assert.Equal(WorkspaceProblem.BadParameter, error.Problem);
         Assert.StartsWith("after:", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("start again from the first page.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Base-64", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

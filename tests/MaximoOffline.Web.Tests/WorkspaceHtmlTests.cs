@@ -35,7 +35,7 @@ public sealed class WorkspaceHtmlTests
     {
         Assert.Equal("1 work order", DataHtml.Count(WorkspaceKinds.WorkOrders, 1, exact: true));
         Assert.Equal("1,234 open work orders", DataHtml.Count(WorkspaceKinds.WorkOrders, 1234, exact: true, open: true));
-        Assert.Equal("10,000 or more assets", DataHtml.Count(WorkspaceKinds.Assets, 10_000, exact: false));
+        Assert.Equal("more than 10,000 assets", DataHtml.Count(WorkspaceKinds.Assets, 10_000, exact: false));
         Assert.Equal("2 people", DataHtml.Count(WorkspaceKinds.People, 2, exact: true));
         Assert.Equal("/data/assets?q=pump%20%26%20valve&open=false", DataHtml.Url("/data/assets", [new("q", "pump & valve"), new("site", ""), new("open", "false")]));
     }

@@ -34,7 +34,7 @@ public sealed record ListCursor(object? Value, long Key)
         {
             if (text.Length > MaxLength)
             {
-                throw new FormatException("it is too long");
+                throw Because("it is too long");
             }
 
             using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(text));
@@ -44,22 +44,39 @@ public sealed record ListCursor(object? Value, long Key)
                 || !root.TryGetProperty("v", out var value) || !root.TryGetProperty("k", out var key)
                 || !key.TryGetInt64(out var id))
             {
-                throw new FormatException("its fields are not a list position's");
+                throw Because("its fields are not a list position's");
             }
 
             if (column.ValueKind != JsonValueKind.String || column.GetString() != sort.Column
                 || descending.ValueKind is not (JsonValueKind.True or JsonValueKind.False) || descending.GetBoolean() != sort.Descending)
             {
-                throw new FormatException($"it belongs to another sort than {sort}; start again from the first page");
+                throw Because($"it belongs to another sort than {sort}");
             }
 
             return new ListCursor(ReadValue(value, kind), id);
         }
+        catch (FormatException e) when (e.Data.Contains(Reason))
+        {
+            throw Refused($" ({e.Message})");
+        }
         catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
         {
-            throw WorkspaceRequestException.BadParameter("after", $"the cursor is not one this list gave ({e.Message}).");
+            throw Refused(""); // not base64url or not JSON: what the runtime says about it would mean nothing to a user
         }
     }
+
+    private const string Reason = "reason";
+
+    /// <summary>A reason a user can act on, told apart from the runtime's own format errors.</summary>
+    private static FormatException Because(string reason)
+    {
+        var e = new FormatException(reason);
+        e.Data[Reason] = true;
+        return e;
+    }
+
+    private static WorkspaceRequestException Refused(string reason) =>
+        WorkspaceRequestException.BadParameter("after", $"the cursor is not one this list gave{reason}; start again from the first page.");
 
     private static object? ReadValue(JsonElement value, ColumnKind kind) => (value.ValueKind, kind) switch
     {
@@ -67,6 +84,6 @@ public sealed record ListCursor(object? Value, long Key)
         (JsonValueKind.String, ColumnKind.Text or ColumnKind.Date) => value.GetString(),
         (JsonValueKind.Number, ColumnKind.Integer or ColumnKind.Flag) when value.TryGetInt64(out var n) => n,
         (JsonValueKind.Number, ColumnKind.Real) => value.GetDouble(),
-        _ => throw new FormatException($"its sort value is not a {kind.ToString().ToLowerInvariant()}"),
+        _ => throw Because($"its sort value is not a {kind.ToString().ToLowerInvariant()}"),
     };
 }

@@ -54,11 +54,11 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         {
             var (where, parameters) = Filters(segment);
             var from = From(WorkspaceIndexes.CountIndex(query.Kind, segment.Live));
-            using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT $cap)", [.. parameters, ("$cap", cap)]);
+            using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT $cap)", [.. parameters, ("$cap", cap + 1)]);
             total += (long)command.ExecuteScalar()!;
         }
 
-        return (Math.Min(total, cap), total < cap);
+        return (Math.Min(total, cap), total <= cap); // a segment reads one past the cap: exactly the cap is exact
     }
 
     private List<Segment> Segments()

@@ -51,9 +51,9 @@ public static class DataHtml
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>"1 asset", "1,234 open work orders", or "10,000 or more work orders" when the count stopped at its cap.</summary>
+    /// <summary>"1 asset", "1,234 open work orders", or "more than 10,000 work orders" when the count stopped at its cap.</summary>
     public static string Count(WorkspaceKind kind, long count, bool exact, bool open = false) =>
-        $"{count.ToString("N0", Invariant)}{(exact ? "" : " or more")} {(open ? "open " : "")}{(count == 1 && exact ? kind.Singular : Plural(kind))}";
+        $"{(exact ? "" : "more than ")}{count.ToString("N0", Invariant)} {(open ? "open " : "")}{(count == 1 && exact ? kind.Singular : Plural(kind))}";
 
     public static string Plural(WorkspaceKind kind) => kind.Singular == "person" ? "people" : kind.Singular + "s";
 
