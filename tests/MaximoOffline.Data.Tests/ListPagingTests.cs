@@ -74,6 +74,36 @@ public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<Workspac
         Assert.Equal(live.Count + withDeleted.Items.Count(i => i.DeletedAt is not null), withDeleted.Count);
     }
 
+    [Theory]
+    [InlineData("assets", "a 1", "description")]
+    [InlineData("assets", "pump", "-assetnum")]
+    [InlineData("workorders", "a", "targstartdate")]
+    [InlineData("locations", "1", "-description")]
+    public void CommonWordsWalkingTheSortIndexGiveTheRowsAndCountOfRareWordsReadThroughTheFullTextIndex(string slug, string q, string sort)
+    {
+        var kind = WorkspaceKinds.Find(slug)!;
+        var rare = Lists;
+        var common = new WorkspaceLists(rows.Replica.Database) { CommonMatches = 1 };
+
+        List<string> Pages(WorkspaceLists lists)
+        {
+            var pages = new List<string>();
+            string? after = null;
+            do
+            {
+                var page = lists.Page(ListQuery.Parse(kind, q: q, sort: sort, after: after, limit: 3, open: kind.HasOpenFilter ? false : null));
+                pages.Add($"{string.Join(",", page.Items.Select(i => i.Id))} of {page.Count}");
+                after = page.Next;
+            }
+            while (after is not null);
+            return pages;
+        }
+
+        var expected = Pages(rare);
+        Assert.DoesNotContain(" of 0", expected[0], StringComparison.Ordinal);
+        Assert.Equal(expected, Pages(common));
+    }
+
     [Fact]
     public void ACountIsExactUpToItsCapIncludedAndSaysSoPastIt()
     {

@@ -12,8 +12,16 @@ namespace MaximoOffline.Data.Workspace;
 /// segments' heads are merged. Within a segment, rows whose sort value is null come first (last when
 /// descending), read by id, so that a keyset position is always a range of an index.
 /// </summary>
-internal sealed class ListReader(SqliteConnection connection, SqliteTransaction snapshot, ListQuery query, Action<SqliteCommand>? trace)
+internal sealed class ListReader(SqliteConnection connection, SqliteTransaction snapshot, ListQuery query, Action<SqliteCommand>? trace,
+    int commonMatches = ListReader.CommonMatches)
 {
+    /// <summary>
+    /// Words that match at least this many rows of the table are common: a list filtered by them walks
+    /// its sort index and keeps the rows among the matches, instead of reading every match.
+    /// </summary>
+    public const int CommonMatches = 2000;
+
+    private bool? _common;
     private readonly ReplicaTable _table = query.Kind.Table;
     private readonly string _key = "t." + Quote(query.Kind.Table.KeyColumn);
     private readonly string _sort = "t." + Quote(query.Sort.Column);
@@ -115,9 +123,25 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
     /// full-text index first (the join's order fixed: FTS5 first), by unique id, then sorts those: its
     /// cost is the number of matches, where walking the sort index to test each row would cost the table.
     /// </summary>
-    private string From(string index) => query.Text is null
+    /// <remarks>
+    /// Words that match many rows (<see cref="CommonMatches"/> or more) would make that cost the
+    /// table's again: then the list walks its sort index as an unfiltered one does, keeping the rows
+    /// whose unique id is among the matches (the matching ids read once per statement, without their rows).
+    /// </remarks>
+    private string From(string index) => query.Text is null || Common
         ? $"{Quote(_table.Name)} t INDEXED BY {Quote(index)}"
         : $"{Quote(SearchIndex.IndexOf(_table))} m CROSS JOIN {Quote(_table.Name)} t ON {_key} = m.rowid";
+
+    /// <summary>True when the list's words match <see cref="CommonMatches"/> rows or more (counted once, up to that).</summary>
+    private bool Common => _common ??= query.Text is { } text && CountMatches(text) >= commonMatches;
+
+    private long CountMatches(SearchText text)
+    {
+        var index = Quote(SearchIndex.IndexOf(_table));
+        using var command = Command($"SELECT COUNT(*) FROM (SELECT rowid FROM {index} WHERE {index} MATCH $match LIMIT $common)",
+            [("$match", text.Match), ("$common", commonMatches)]);
+        return (long)command.ExecuteScalar()!;
+    }
 
     private (string Where, List<(string, object?)> Parameters) Filters(Segment segment)
     {
@@ -144,7 +168,8 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
 
         if (query.Text is { } text)
         {
-            where.Add($"m.{Quote(SearchIndex.IndexOf(_table))} MATCH $match");
+            var index = Quote(SearchIndex.IndexOf(_table));
+            where.Add(Common ? $"{_key} IN (SELECT rowid FROM {index} WHERE {index} MATCH $match)" : $"m.{index} MATCH $match");
             parameters.Add(("$match", text.Match));
         }
 

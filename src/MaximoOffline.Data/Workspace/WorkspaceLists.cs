@@ -20,12 +20,15 @@ public sealed class WorkspaceLists(ReplicaDatabase database)
     /// <summary>Tests see every statement the lists run (to check its query plan).</summary>
     internal Action<SqliteCommand>? Trace { get; set; }
 
+    /// <summary>Tests lower it to read lists by common words the way a large replica does (see <see cref="ListReader.CommonMatches"/>).</summary>
+    internal int CommonMatches { get; set; } = ListReader.CommonMatches;
+
     public ListPage Page(ListQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         using var connection = database.OpenConnection();
         using var snapshot = connection.BeginTransaction(deferred: true);
-        var reader = new ListReader(connection, snapshot, query, Trace);
+        var reader = new ListReader(connection, snapshot, query, Trace, CommonMatches);
         var (positions, next) = reader.ReadPage(query.After, query.Limit);
         var (count, exact) = reader.Count(CountLimit);
         var rows = Fetch(connection, snapshot, query.Kind, positions);
@@ -39,7 +42,7 @@ public sealed class WorkspaceLists(ReplicaDatabase database)
         ArgumentNullException.ThrowIfNull(query);
         using var connection = database.OpenConnection();
         using var snapshot = connection.BeginTransaction(deferred: true);
-        var reader = new ListReader(connection, snapshot, query, Trace);
+        var reader = new ListReader(connection, snapshot, query, Trace, CommonMatches);
         var after = query.After;
         do
         {
