@@ -17,14 +17,7 @@ public sealed class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixtur
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"],
-        });
+        (_playwright, _browser) = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()

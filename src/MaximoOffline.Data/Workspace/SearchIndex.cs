@@ -15,13 +15,14 @@ namespace MaximoOffline.Data.Workspace;
 /// natural key, a child removed because its parent no longer lists it. The update trigger fires
 /// only when a searched column or the row's liveness changes, so re-writing unchanged records costs
 /// nothing. Columns: <c>detail=column</c> (no positions: no phrase queries, a smaller index) and
-/// prefix indexes for one to three characters, so that a short prefix reads one term's list instead
-/// of merging the lists of every term it starts. A migration that rebuilds a searchable table
+/// prefix indexes for two to four characters, so that a short prefix (<c>pump</c>, <c>12</c>) reads one
+/// list instead of merging the lists of every term it starts (a longer prefix still merges: its cost
+/// grows with its matches; see the workspace benchmark). One-character prefixes are not indexed. A migration that rebuilds a searchable table
 /// (SQLite's way of altering columns) must run <see cref="CreateSql"/> again.
 /// </remarks>
 public static class SearchIndex
 {
-    private const string Options = "detail='column', prefix='2', tokenize='unicode61 remove_diacritics 2'";
+    private const string Options = "detail='column', prefix='2 3 4', tokenize='unicode61 remove_diacritics 2'";
 
     /// <summary>Searchable tables, in catalog order.</summary>
     public static IReadOnlyList<ReplicaTable> Tables { get; } = [.. ReplicaCatalog.All.Where(t => t.SearchColumns.Count > 0)];
