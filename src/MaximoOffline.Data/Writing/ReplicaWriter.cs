@@ -144,7 +144,7 @@ public sealed class ReplicaWriter : IDisposable
             }
 
             // Only parents that existed before can have children to remove.
-            var replaced = rows.Where(r => existing.Contains(r.Key)).Select(r => r.Key).ToList();
+            var replaced = rows.Where(r => existing.ContainsKey(r.Key)).Select(r => r.Key).ToList();
             WriteLevel(writer.ChildWriters[c], childInputs, replaced, context, counts);
         }
     }

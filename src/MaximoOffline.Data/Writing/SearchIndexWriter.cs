@@ -14,7 +14,7 @@ namespace MaximoOffline.Data.Writing;
 internal sealed class SearchIndexWriter : IDisposable
 {
     private readonly int[] _slots;
-    private readonly SqliteCommand _selectOld, _delete, _insert;
+    private readonly SqliteCommand _delete, _insert;
     private List<object> _changed = [];
 
     public SearchIndexWriter(SqliteConnection connection, ReplicaTable table)
@@ -24,7 +24,7 @@ internal sealed class SearchIndexWriter : IDisposable
         var columns = string.Join(", ", table.SearchColumns);
         var index = SearchIndex.IndexOf(table);
         const string keys = "(SELECT value FROM json_each($keys))";
-        _selectOld = Create(connection, $"SELECT {key}, {ReplicaColumns.DeletedAt} IS NULL, {columns} FROM \"{table.Name}\" WHERE {key} IN {keys}");
+        ExistingColumns = $"{ReplicaColumns.DeletedAt} IS NULL, {columns}";
         // External content: FTS5 reads the words to remove from the live rows as they are now.
         _delete = Create(connection, $"DELETE FROM \"{index}\" WHERE rowid IN (SELECT {key} FROM \"{table.Name}\" " +
                                      $"WHERE {key} IN {keys} AND {ReplicaColumns.DeletedAt} IS NULL)");
@@ -40,26 +40,19 @@ internal sealed class SearchIndexWriter : IDisposable
         return (long)command.ExecuteScalar()! > 0;
     }
 
-    /// <summary>Before <paramref name="rows"/> are upserted: takes out of the index the ones whose words change.</summary>
-    public void BeforeUpsert(IReadOnlyList<StagedRow> rows)
+    /// <summary>
+    /// What the writer reads of each existing row besides its key, in its one read of the page's
+    /// existing rows: whether it is live, then its searched columns (see <see cref="BeforeUpsert"/>).
+    /// </summary>
+    public string ExistingColumns { get; }
+
+    /// <summary>
+    /// Before <paramref name="rows"/> are upserted: takes out of the index the ones whose words change.
+    /// <paramref name="existing"/> holds each existing row's <see cref="ExistingColumns"/> by key.
+    /// </summary>
+    public void BeforeUpsert(IReadOnlyList<StagedRow> rows, IReadOnlyDictionary<object, object[]> existing)
     {
-        var old = new Dictionary<object, object[]>();
-        _selectOld.Parameters[0].Value = Json(rows.Select(r => r.Key));
-        using (var reader = _selectOld.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var values = new object[reader.FieldCount - 1];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = reader.GetValue(i + 1);
-                }
-
-                old[reader.GetValue(0)] = values;
-            }
-        }
-
-        _changed = [.. rows.Where(r => !old.TryGetValue(r.Key, out var was) || (long)was[0] == 0
+        _changed = [.. rows.Where(r => !existing.TryGetValue(r.Key, out var was) || (long)was[0] == 0
                                       || _slots.Where((slot, i) => !Equals(r.Values[slot], was[i + 1])).Any())
                            .Select(r => r.Key)];
         Execute(_delete, _changed);
@@ -74,7 +67,7 @@ internal sealed class SearchIndexWriter : IDisposable
     /// <summary>After the removals: the rows that another owner kept come back.</summary>
     public void AfterRemove(IReadOnlyCollection<object> keys) => Execute(_insert, keys);
 
-    public IEnumerable<SqliteCommand> Commands => [_selectOld, _delete, _insert];
+    public IEnumerable<SqliteCommand> Commands => [_delete, _insert];
 
     public void Dispose()
     {

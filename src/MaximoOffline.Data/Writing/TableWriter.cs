@@ -62,7 +62,10 @@ internal sealed class TableWriter : IDisposable
         _upsertSyncedAt = p[next++];
         _upsertRunId = p[next];
 
-        _selectExisting = Prepare(connection, $"SELECT {key} FROM {name} WHERE {key} IN (SELECT value FROM json_each($keys))", "$keys");
+        // One read of the page's existing rows; a searchable table's also gives its search index writer what it needs.
+        _search = table.SearchColumns.Count > 0 && SearchIndexWriter.Exists(connection, table) ? new SearchIndexWriter(connection, table) : null;
+        var existingColumns = _search is null ? "" : ", " + _search.ExistingColumns;
+        _selectExisting = Prepare(connection, $"SELECT {key}{existingColumns} FROM {name} WHERE {key} IN (SELECT value FROM json_each($keys))", "$keys");
 
         if (_ownerColumn is not null)
         {
@@ -95,8 +98,6 @@ internal sealed class TableWriter : IDisposable
                 $"AND ({natural}) IN (SELECT {extracted} FROM json_each($naturals))",
                 "$now", "$keys", "$naturals");
         }
-
-        _search = table.SearchColumns.Count > 0 && SearchIndexWriter.Exists(connection, table) ? new SearchIndexWriter(connection, table) : null;
     }
 
     public ReplicaTable Table => _table;
@@ -116,16 +117,17 @@ internal sealed class TableWriter : IDisposable
     /// existed before this page), removes the rows of this table it no longer lists.
     /// </summary>
     /// <returns>The rows written, in page order, and which of them existed before.</returns>
-    public (List<StagedRow> Rows, HashSet<object> Existing) Write(
+    public (List<StagedRow> Rows, IReadOnlyDictionary<object, object[]> Existing) Write(
         IReadOnlyList<RowInput> inputs, IReadOnlyCollection<object> replacedOwners, WriteContext context, TableCounts counts)
     {
         var rows = _stager.Stage(inputs);
-        var existing = rows.Count == 0 ? [] : SelectKeys(_selectExisting, KeysJson(rows.Select(r => r.Key)));
+        var keysJson = KeysJson(rows.Select(r => r.Key));
+        var existing = rows.Count == 0 ? new Dictionary<object, object[]>() : SelectExisting(keysJson);
 
         if (_supersede is not null && rows.Count > 0)
         {
             _supersede.Parameters[0].Value = context.Now;
-            _supersede.Parameters[1].Value = KeysJson(rows.Select(r => r.Key));
+            _supersede.Parameters[1].Value = keysJson;
             _supersede.Parameters[2].Value = NaturalKeysJson(rows);
             using (ReplicaTriggers.On(_supersede.Connection!)) // one statement: its triggers keep the search index
             {
@@ -137,7 +139,7 @@ internal sealed class TableWriter : IDisposable
             ? SelectOwned(KeysJson(replacedOwners))
             : [];
 
-        _search?.BeforeUpsert(rows);
+        _search?.BeforeUpsert(rows, existing);
         _upsertSyncedAt.Value = context.Now;
         _upsertRunId.Value = context.RunId is { } runId ? runId : DBNull.Value;
         foreach (var row in rows)
@@ -155,7 +157,7 @@ internal sealed class TableWriter : IDisposable
             _upsertRowstamp.Value = row.Rowstamp;
             _upsertRaw.Value = row.Raw;
             _upsert.ExecuteNonQuery();
-            if (existing.Contains(row.Key))
+            if (existing.ContainsKey(row.Key))
             {
                 counts.Updated++;
             }
@@ -199,17 +201,24 @@ internal sealed class TableWriter : IDisposable
         return deleted;
     }
 
-    private static HashSet<object> SelectKeys(SqliteCommand command, string keysJson)
+    /// <summary>The page's rows that exist already, by key, with what the search index writer reads of them (else nothing).</summary>
+    private Dictionary<object, object[]> SelectExisting(string keysJson)
     {
-        command.Parameters[0].Value = keysJson;
-        var keys = new HashSet<object>();
-        using var reader = command.ExecuteReader();
+        _selectExisting.Parameters[0].Value = keysJson;
+        var existing = new Dictionary<object, object[]>();
+        using var reader = _selectExisting.ExecuteReader();
         while (reader.Read())
         {
-            keys.Add(reader.GetValue(0));
+            var values = new object[reader.FieldCount - 1];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.GetValue(i + 1);
+            }
+
+            existing[reader.GetValue(0)] = values;
         }
 
-        return keys;
+        return existing;
     }
 
     private List<(object Key, object Owner)> SelectOwned(string ownersJson)
@@ -263,7 +272,7 @@ internal sealed class TableWriter : IDisposable
     /// <summary>Enlists every command of this writer and its children in <paramref name="transaction"/>.</summary>
     public void Enlist(SqliteTransaction? transaction)
     {
-        foreach (var command in Commands())
+        foreach (var command in Commands().Concat(_search?.Commands ?? []))
         {
             command.Transaction = transaction;
         }
@@ -275,7 +284,7 @@ internal sealed class TableWriter : IDisposable
     }
 
     private IEnumerable<SqliteCommand> Commands() =>
-        new[] { _upsert, _selectExisting, _selectOwned, _remove, _unlink, _supersede }.OfType<SqliteCommand>().Concat(_search?.Commands ?? []);
+        new[] { _upsert, _selectExisting, _selectOwned, _remove, _unlink, _supersede }.OfType<SqliteCommand>();
 
     public void Dispose()
     {
