@@ -22,20 +22,34 @@ public sealed class RunQueries(RunHistory history, RunLog log, SyncCursors curso
 
     public async Task<IReadOnlyList<EndpointDto>> EndpointsAsync(CancellationToken cancellationToken)
     {
-        var states = await cursors.AllAsync(cancellationToken);
         var rows = counts.Count(EndpointCatalog.DependencyOrder.Select(e => e.Root));
         var result = new List<EndpointDto>();
-        foreach (var endpoint in EndpointCatalog.DependencyOrder)
+        foreach (var (endpoint, state, last, active) in await LatestAsync(EndpointCatalog.DependencyOrder, cancellationToken))
         {
-            var runs = await history.RecentAsync(10, endpoint.Slug, cancellationToken);
-            var active = runs.FirstOrDefault(r => r.Run.Status.IsActive());
-            var last = runs.FirstOrDefault(r => !r.Run.Status.IsActive());
-            var state = states.Where(s => s.Endpoint == endpoint.Slug).OrderByDescending(s => s.LastSuccessAt).FirstOrDefault();
             result.Add(new EndpointDto(
                 endpoint.Slug, endpoint.ObjectStructure, (active ?? last) is { } shown ? RunStatusText.Of(shown.Run.Status) : "Never synced", endpoint.SiteScoped,
                 [endpoint.Root.Name, .. endpoint.ChildTables.Order()], rows[endpoint.Root.Name].Rows,
                 last is null ? null : RunDto.From(last), active is null ? null : RunDto.From(active),
                 RunDto.Utc(state?.LastSuccessAt), RunDto.Utc(state?.LastFullSyncAt), state?.Cursor, state?.Site));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Each endpoint's latest: its state of the site it last synced successfully, its last ended run
+    /// and its active one. What the dashboard's cards and the workspace's freshness both say.
+    /// </summary>
+    public async Task<IReadOnlyList<EndpointLatest>> LatestAsync(IEnumerable<EndpointDefinition> endpoints, CancellationToken cancellationToken)
+    {
+        var states = await cursors.AllAsync(cancellationToken);
+        var result = new List<EndpointLatest>();
+        foreach (var endpoint in endpoints)
+        {
+            var runs = await history.RecentAsync(10, endpoint.Slug, cancellationToken);
+            result.Add(new EndpointLatest(endpoint,
+                states.Where(s => s.Endpoint == endpoint.Slug).OrderByDescending(s => s.LastSuccessAt).FirstOrDefault(),
+                runs.FirstOrDefault(r => !r.Run.Status.IsActive()), runs.FirstOrDefault(r => r.Run.Status.IsActive())));
         }
 
         return result;
@@ -47,3 +61,6 @@ public sealed class RunQueries(RunHistory history, RunLog log, SyncCursors curso
         return new TablesDto([.. ReplicaCatalog.All.Select(t => new TableCountDto(t.Name, rows[t.Name].Rows, rows[t.Name].Deleted))], DateTime.UtcNow);
     }
 }
+
+/// <summary>An endpoint's latest state, last ended run and active run (see <see cref="RunQueries.LatestAsync"/>).</summary>
+public sealed record EndpointLatest(EndpointDefinition Endpoint, SyncState? State, RunView? Last, RunView? Active);

@@ -1,6 +1,7 @@
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Data.Workspace;
 using MaximoOffline.Sync.Endpoints;
+using MaximoOffline.Web.Api;
 
 namespace MaximoOffline.Web.Pages.Data;
 
@@ -35,7 +36,7 @@ public sealed record FreshnessView(WorkspaceKind Kind, string Endpoint, DateTime
 /// table the kind shows (people come from <c>peruser</c>, domains from <c>domain</c>, work orders from
 /// <c>wodetail</c>). Used by every workspace page so they all say the same thing.
 /// </summary>
-public sealed class Freshness(SyncCursors cursors, RunHistory history, TimeProvider time)
+public sealed class Freshness(RunQueries runs, TimeProvider time)
 {
     /// <summary>Data older than this gets a warning.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
@@ -49,22 +50,16 @@ public sealed class Freshness(SyncCursors cursors, RunHistory history, TimeProvi
         (await OfAsync([kind], cancellationToken))[0];
 
     /// <summary>The freshness of each kind, in the order given.</summary>
-    public async Task<IReadOnlyList<FreshnessView>> OfAsync(IEnumerable<WorkspaceKind> kinds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FreshnessView>> OfAsync(IReadOnlyList<WorkspaceKind> kinds, CancellationToken cancellationToken)
     {
-        var states = await cursors.AllAsync(cancellationToken);
-        var result = new List<FreshnessView>();
-        foreach (var kind in kinds)
+        var latest = await runs.LatestAsync(kinds.Select(EndpointOf), cancellationToken);
+        return [.. kinds.Zip(latest, (kind, endpoint) =>
         {
-            var endpoint = EndpointOf(kind).Slug;
-            var lastSuccess = states.Where(s => s.Endpoint == endpoint).Max(s => s.LastSuccessAt);
-            var runs = await history.RecentAsync(5, endpoint, cancellationToken);
-            var last = runs.Select(r => r.Run).FirstOrDefault(r => !r.Status.IsActive());
-            var status = last is null ? null : RunStatusText.Of(last.Status);
-            var view = new FreshnessView(kind, endpoint, lastSuccess, status, last?.Error, Warn: false);
-            result.Add(view with { Warn = view.Warning(Now) is not null });
-        }
-
-        return result;
+            var last = endpoint.Last?.Run;
+            var view = new FreshnessView(kind, endpoint.Endpoint.Slug, endpoint.State?.LastSuccessAt,
+                last is null ? null : RunStatusText.Of(last.Status), last?.Error, Warn: false);
+            return view with { Warn = view.Warning(Now) is not null };
+        })];
     }
 
     /// <summary>
