@@ -43,8 +43,8 @@ public sealed class IndexModel(WorkspaceSearch search, WorkspaceLists lists, Fre
         }
         catch (WorkspaceRequestException e)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            Problem = new PageProblem(400, "This search cannot be run", e.Message, "/data", "Start a new search");
+            Problem = PageProblem.Of(e, "This search cannot be run", "/data", "Start a new search");
+            Response.StatusCode = Problem.Status;
         }
     }
 

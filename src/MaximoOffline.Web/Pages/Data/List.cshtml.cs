@@ -49,14 +49,16 @@ public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageM
 
     public async Task OnGetAsync(string kind, CancellationToken cancellationToken)
     {
-        if (WorkspaceKinds.Find(kind) is not { } found)
+        try
         {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            Problem = new PageProblem(404, "No such list", $"There is no list of '{ListQuery.Shorten(kind)}'. Lists: {string.Join(", ", WorkspaceKinds.All.Select(k => k.Slug))}.", "/data", "Search everywhere");
+            Kind = DataApi.Kind(kind);
+        }
+        catch (WorkspaceRequestException e)
+        {
+            Refuse(PageProblem.Of(e, "No such list", "/data", "Search everywhere"));
             return;
         }
 
-        Kind = found;
         Fresh = await freshness.OfAsync(Kind, cancellationToken);
         try
         {
@@ -66,9 +68,14 @@ public sealed class ListModel(WorkspaceLists lists, Freshness freshness) : PageM
         }
         catch (WorkspaceRequestException e)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            Problem = new PageProblem(400, $"This list of {Kind.Title.ToLowerInvariant()} cannot be shown", e.Message, $"/data/{Kind.Slug}", $"All {DataHtml.Plural(Kind)}");
+            Refuse(PageProblem.Of(e, $"This list of {Kind.Title.ToLowerInvariant()} cannot be shown", $"/data/{Kind.Slug}", $"All {DataHtml.Plural(Kind)}"));
         }
+    }
+
+    private void Refuse(PageProblem problem)
+    {
+        Response.StatusCode = problem.Status;
+        Problem = problem;
     }
 
     /// <summary>The list's filters as URL parameters (with the sort unless replaced); no <c>after</c>.</summary>

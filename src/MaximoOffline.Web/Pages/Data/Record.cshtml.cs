@@ -1,5 +1,6 @@
 using System.Globalization;
 using MaximoOffline.Data.Workspace;
+using MaximoOffline.Web.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MaximoOffline.Web.Pages.Data;
@@ -20,16 +21,20 @@ public sealed class RecordModel(WorkspaceRecords records, Freshness freshness) :
 
     public async Task OnGetAsync(string kind, string id, CancellationToken cancellationToken)
     {
-        if (WorkspaceKinds.Find(kind) is not { } found)
+        try
         {
-            Missing($"There is no kind '{ListQuery.Shorten(kind)}'. Kinds: {string.Join(", ", WorkspaceKinds.All.Select(k => k.Slug))}.", "/data", "Search everywhere");
+            Kind = DataApi.Kind(kind);
+        }
+        catch (WorkspaceRequestException e)
+        {
+            Refuse(PageProblem.Of(e, "Not found", "/data", "Search everywhere"));
             return;
         }
 
-        Kind = found;
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var key) || records.Find(Kind, key) is not { } record)
         {
-            Missing($"The replica has no {Kind.Singular} with the id '{ListQuery.Shorten(id)}'. It may not have been synced yet.", $"/data/{Kind.Slug}", $"All {DataHtml.Plural(Kind)}");
+            Refuse(new PageProblem(StatusCodes.Status404NotFound, "Not found",
+                $"The replica has no {Kind.Singular} with the id '{ListQuery.Shorten(id)}'. It may not have been synced yet.", $"/data/{Kind.Slug}", $"All {DataHtml.Plural(Kind)}"));
             return;
         }
 
@@ -47,9 +52,9 @@ public sealed class RecordModel(WorkspaceRecords records, Freshness freshness) :
     public static ReferenceLink? CellLink(ChildList? list, ChildRow row, string column) =>
         list?.Links.FirstOrDefault(l => l.Columns[0] == column) is { } reference ? row.Links.FirstOrDefault(l => l.Label == reference.Label) : null;
 
-    private void Missing(string message, string back, string backText)
+    private void Refuse(PageProblem problem)
     {
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        Problem = new PageProblem(404, "Not found", message, back, backText);
+        Response.StatusCode = problem.Status;
+        Problem = problem;
     }
 }
