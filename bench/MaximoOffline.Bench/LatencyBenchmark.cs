@@ -58,7 +58,7 @@ internal static class LatencyBenchmark
 
     private static async Task<Measured> SyncAllAsync(EmulatorProcess emulator, Dictionary<string, string?> settings)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "maximo-offline-bench", Guid.NewGuid().ToString("N"));
+        var folder = BenchRuns.NewFolder();
         try
         {
             await using var services = SyncBenchmark.Services(emulator, Path.Combine(folder, "maximo.db"), settings);
@@ -68,22 +68,17 @@ internal static class LatencyBenchmark
             var (before, pagesBefore) = await RequestsAsync(emulator);
             var (syncCpu, emulatorCpu) = (Process.GetCurrentProcess().TotalProcessorTime, emulator.ProcessorTime);
             var clock = Stopwatch.StartNew();
-            var start = await sync.RequestAsync(new SyncRequest("all", "KDFAC", Full: true, SyncTrigger.Cli));
-            var status = await sync.ExecuteAsync(start.RunId);
+            var runId = await BenchRuns.FullSyncAsync(sync, "all");
             clock.Stop();
             syncCpu = Process.GetCurrentProcess().TotalProcessorTime - syncCpu;
             emulatorCpu = emulator.ProcessorTime - emulatorCpu;
-            if (status != SyncRunStatus.Succeeded)
-            {
-                throw new InvalidOperationException($"The sync ended {status}.");
-            }
 
             var records = new Dictionary<string, long>();
             var halvings = 0;
             using var connection = database.OpenConnection();
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = $"SELECT endpoint, records_fetched FROM sync_run WHERE parent_run_id = {start.RunId}";
+                command.CommandText = $"SELECT endpoint, records_fetched FROM sync_run WHERE parent_run_id = {runId}";
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
@@ -93,7 +88,7 @@ internal static class LatencyBenchmark
 
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = $"SELECT COUNT(*) FROM sync_log WHERE run_id = {start.RunId} AND message LIKE '%was too heavy for Maximo%'";
+                command.CommandText = $"SELECT COUNT(*) FROM sync_log WHERE run_id = {runId} AND message LIKE '%was too heavy for Maximo%'";
                 halvings = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
 

@@ -75,7 +75,7 @@ internal static class SyncBenchmark
             await emulator.ControlAsync("faults", new { kind = "latency", delayMs = latencyMs });
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "maximo-offline-bench", Guid.NewGuid().ToString("N"));
+        var folder = BenchRuns.NewFolder();
         try
         {
             await using var services = Services(emulator, Path.Combine(folder, "maximo.db"));
@@ -85,18 +85,13 @@ internal static class SyncBenchmark
             var peak = 0L;
             using var sampler = new Timer(_ => Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), GC.GetTotalMemory(false))), null, 0, 50);
             var clock = Stopwatch.StartNew();
-            var start = await sync.RequestAsync(new SyncRequest(endpoint, "KDFAC", Full: true, SyncTrigger.Cli));
-            var status = await sync.ExecuteAsync(start.RunId);
+            var runId = await BenchRuns.FullSyncAsync(sync, endpoint);
             clock.Stop();
-            if (status != SyncRunStatus.Succeeded)
-            {
-                throw new InvalidOperationException($"The {endpoint} sync ended {status}.");
-            }
 
             using var connection = services.GetRequiredService<ReplicaDatabase>().OpenConnection();
             using var command = connection.CreateCommand();
             // An all run's counters are the sum of its endpoint runs'.
-            command.CommandText = $"SELECT records_fetched, records_inserted FROM sync_run WHERE id = {start.RunId}";
+            command.CommandText = $"SELECT records_fetched, records_inserted FROM sync_run WHERE id = {runId}";
             using var reader = command.ExecuteReader();
             reader.Read();
             return new Measured(reader.GetInt64(0), reader.GetInt64(1), clock.Elapsed.TotalSeconds, Interlocked.Read(ref peak) / 1048576.0, baseline / 1048576.0);
@@ -132,7 +127,7 @@ internal static class SyncBenchmark
             last = members.EnumerateArray().Max(m => m.GetProperty(endpoint.UniqueId).GetInt64());
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "maximo-offline-bench", Guid.NewGuid().ToString("N"));
+        var folder = BenchRuns.NewFolder();
         try
         {
             var database = ReplicaDatabase.At(Path.Combine(folder, "maximo.db"));

@@ -101,7 +101,7 @@ internal static class WorkspaceBenchmark
 
     private static async Task<Synced> SyncAllAsync(EmulatorProcess emulator, bool withIndexes, bool keep, string[]? endpoints = null, bool again = false)
     {
-        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "maximo-offline-bench", Guid.NewGuid().ToString("N"));
+        var folder = BenchRuns.NewFolder();
         var path = System.IO.Path.Combine(folder, "maximo.db");
         try
         {
@@ -136,14 +136,8 @@ internal static class WorkspaceBenchmark
         long records = 0;
         foreach (var endpoint in endpoints)
         {
-            var start = await sync.RequestAsync(new SyncRequest(endpoint, "KDFAC", Full: true, SyncTrigger.Cli));
-            var status = await sync.ExecuteAsync(start.RunId);
-            if (status != SyncRunStatus.Succeeded)
-            {
-                throw new InvalidOperationException($"The sync of {endpoint} ended {status}.");
-            }
-
-            records += (long)Scalar(database, $"SELECT records_fetched FROM sync_run WHERE id = {start.RunId}")!;
+            var runId = await BenchRuns.FullSyncAsync(sync, endpoint);
+            records += (long)Scalar(database, $"SELECT records_fetched FROM sync_run WHERE id = {runId}")!;
         }
 
         return (records, clock.Elapsed.TotalSeconds);

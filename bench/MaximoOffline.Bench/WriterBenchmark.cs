@@ -55,7 +55,7 @@ internal static class WriterBenchmark
 
     private static async Task<TimeSpan> TimeAsync(Action<ReplicaDatabase> write, string? setupSql = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "maximo-offline-bench", Guid.NewGuid().ToString("N"));
+        var folder = BenchRuns.NewFolder();
         try
         {
             var database = ReplicaDatabase.At(Path.Combine(folder, "maximo.db"));
