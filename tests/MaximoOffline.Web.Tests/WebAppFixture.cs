@@ -76,23 +76,8 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task ClearFaultsAsync() => (await Http.DeleteAsync("emulator/faults")).EnsureSuccessStatusCode();
 
-    /// <summary>
-    /// A gate in front of the built-in emulator: the requests for records' pages (<c>oslc.select=*…</c>)
-    /// of <paramref name="path"/>, every one or every <paramref name="fraction"/>-th, wait until the test
-    /// opens it. A run can then be caught mid-read without relying on timing.
-    /// </summary>
-    public async Task<PageGate> HoldPagesAsync(string path, double? fraction = null) =>
-        new(this, (await ControlAsync("faults", new { kind = "hold", path, query = "oslc.select=*", fraction })).GetProperty("id").GetInt32());
-
-    public sealed class PageGate(WebAppFixture app, int id)
-    {
-        /// <summary>Waits until at least one request is held at the gate.</summary>
-        public Task ReachedAsync() => Wait.UntilAsync(async () =>
-            (await app.GetJsonAsync("emulator/faults")).EnumerateArray().Any(f => f.GetProperty("id").GetInt32() == id && f.GetProperty("held").GetInt32() > 0));
-
-        /// <summary>Lets the held requests, and every later one, through.</summary>
-        public Task OpenAsync() => app.ControlAsync($"faults/{id}/release");
-    }
+    /// <summary>Holds the built-in emulator's page requests of <paramref name="path"/> until the test opens the gate.</summary>
+    public Task<PageGate> HoldPagesAsync(string path, double? fraction = null) => PageGate.CloseAsync(Http, path, fraction);
 
     /// <summary>Waits until a run has ended and returns it.</summary>
     public async Task<JsonElement> WaitForEndAsync(long runId, TimeSpan? timeout = null)
