@@ -2,7 +2,7 @@ using MaximoOffline.Cli.Commands;
 using MaximoOffline.Cli.Hosting;
 using Spectre.Console.Cli;
 
-// maximo-offline (see README.md): sync, monitor, status, doctor, apikey create, emulator.
+// maximo-offline (see README.md): sync, monitor, status, doctor, apikey create, users, tokens, emulator.
 // Settings come from the same places as the web app's: a .env file in the working directory, the
 // environment (Maximo__BaseUrl, …) and --Maximo:BaseUrl=… arguments. Those arguments are taken out
 // before the command line is parsed, so every command accepts them.
@@ -45,6 +45,25 @@ app.Configure(config =>
         apikey.AddCommand<ApiKeyCreateCommand>("create")
             .WithDescription("Create an API key for a Maximo user and print how to configure it.")
             .WithExample("apikey", "create", "--username", "wilson");
+    });
+    config.AddBranch("users", users =>
+    {
+        users.SetDescription("Who may sign in to the web app (Auth:Mode=Local), with which role.");
+        users.AddCommand<UsersAddCommand>("add").WithDescription("Add a user with a role (Viewer, Operator, Admin).")
+            .WithExample("users", "add", "wilson", "--role", "Operator");
+        users.AddCommand<UsersListCommand>("list").WithDescription("List the users, their roles and lock-outs.");
+        users.AddCommand<UsersRoleCommand>("role").WithDescription("Change a user's role.").WithExample("users", "role", "wilson", "Admin");
+        users.AddCommand<UsersPasswordCommand>("password").WithDescription("Set a user's password.");
+        users.AddCommand<UsersUnlockCommand>("unlock").WithDescription("Let a user locked out after failed sign-ins in again.");
+        users.AddCommand<UsersRemoveCommand>("remove").WithDescription("Remove a user and their API tokens.");
+    });
+    config.AddBranch("tokens", tokens =>
+    {
+        tokens.SetDescription("Personal API tokens for scripts (Authorization: Bearer …).");
+        tokens.AddCommand<TokensCreateCommand>("create").WithDescription("Create a token for a user; it is shown once.")
+            .WithExample("tokens", "create", "--user", "wilson", "--name", "nightly-report", "--days", "30");
+        tokens.AddCommand<TokensListCommand>("list").WithDescription("List tokens (never in full).");
+        tokens.AddCommand<TokensRevokeCommand>("revoke").WithDescription("Revoke a token.").WithExample("tokens", "revoke", "3");
     });
     config.AddCommand<EmulatorCommand>("emulator")
         .WithDescription("Run the Maximo emulator, to try the tool or the web app without a Maximo.")

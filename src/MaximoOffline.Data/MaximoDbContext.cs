@@ -1,6 +1,9 @@
+using MaximoOffline.Data.Accounts;
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Data.Replica;
 using MaximoOffline.Data.Workspace;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,9 +12,10 @@ namespace MaximoOffline.Data;
 /// <summary>
 /// The local replica: one table per Maximo object, built from <see cref="ReplicaCatalog"/>, plus the
 /// sync bookkeeping. Replica rows are written by <c>ReplicaWriter</c>, not through change tracking;
-/// EF Core owns the schema (migrations) and the bookkeeping.
+/// EF Core owns the schema (migrations) and the bookkeeping, and the accounts that may sign in
+/// (ASP.NET Core Identity's user tables, named <c>account…</c>) with their API tokens.
 /// </summary>
-public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) : DbContext(options)
+public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) : IdentityUserContext<Account>(options)
 {
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
 
@@ -21,14 +25,18 @@ public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) :
 
     public DbSet<SyncState> SyncStates => Set<SyncState>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
+        base.OnModelCreating(builder);
+        ConfigureAccounts(builder);
         foreach (var table in ReplicaCatalog.All)
         {
-            modelBuilder.SharedTypeEntity<Dictionary<string, object>>(table.Name, b => ConfigureReplicaTable(b, table));
+            builder.SharedTypeEntity<Dictionary<string, object>>(table.Name, b => ConfigureReplicaTable(b, table));
         }
 
-        ConfigureBookkeeping(modelBuilder);
+        ConfigureBookkeeping(builder);
     }
 
     private static void ConfigureReplicaTable(EntityTypeBuilder<Dictionary<string, object>> b, ReplicaTable table)
@@ -104,6 +112,8 @@ public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) :
             b.Property(r => r.Trigger).HasColumnName("trigger").HasConversion<string>().HasMaxLength(16);
             b.Property(r => r.Status).HasColumnName("status").HasConversion(s => RunStatusText.Of(s), t => RunStatusText.Parse(t)).HasMaxLength(16);
             b.Property(r => r.Force).HasColumnName("force");
+            b.Property(r => r.RequestedBy).HasColumnName("requested_by").HasMaxLength(256);
+            b.Property(r => r.CancelledBy).HasColumnName("cancelled_by").HasMaxLength(256);
             b.Property(r => r.CancelRequested).HasColumnName("cancel_requested");
             b.Property(r => r.ParentRunId).HasColumnName("parent_run_id");
             b.Property(r => r.JobId).HasColumnName("job_id");
@@ -159,6 +169,36 @@ public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) :
             b.Property(s => s.LastFullSyncAt).HasColumnName("last_full_sync_at");
             b.Property(s => s.LastSuccessAt).HasColumnName("last_success_at");
             b.Property(s => s.LastRunId).HasColumnName("last_run_id");
+        });
+    }
+
+    private static void ConfigureAccounts(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Account>(b =>
+        {
+            b.ToTable("account");
+            b.Property(a => a.Role).HasColumnName("role").HasMaxLength(16);
+            b.Property(a => a.CreatedAt).HasColumnName("created_at");
+        });
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("account_claim");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("account_login");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("account_token");
+
+        modelBuilder.Entity<ApiToken>(b =>
+        {
+            b.ToTable("api_token");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).HasColumnName("id");
+            b.Property(t => t.AccountId).HasColumnName("account_id");
+            b.Property(t => t.Name).HasColumnName("name").HasMaxLength(100);
+            b.Property(t => t.Hash).HasColumnName("hash").HasMaxLength(64);
+            b.Property(t => t.Prefix).HasColumnName("prefix").HasMaxLength(16);
+            b.Property(t => t.CreatedAt).HasColumnName("created_at");
+            b.Property(t => t.ExpiresAt).HasColumnName("expires_at");
+            b.Property(t => t.RevokedAt).HasColumnName("revoked_at");
+            b.Property(t => t.LastUsedAt).HasColumnName("last_used_at");
+            b.HasIndex(t => t.Hash).IsUnique();
+            b.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

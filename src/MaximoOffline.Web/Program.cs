@@ -7,6 +7,7 @@ using MaximoOffline.Web.Api;
 using MaximoOffline.Web.Hosting;
 using MaximoOffline.Web.Jobs;
 using MaximoOffline.Web.Live;
+using MaximoOffline.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,19 @@ builder.AddMaximoOfflineLogging();
 // Text pasted into a search box may be long: it reaches the app, whose answer says what is accepted (Kestrel alone would answer 414).
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = 64 * 1024);
 builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
+
+// Sign-in: none on a laptop (localhost only), local accounts or the organisation's identity provider on a server.
+if (AuthSetup.StartupProblems(builder.Configuration) is { Count: > 0 } refused)
+{
+    foreach (var problem in refused)
+    {
+        await Console.Error.WriteLineAsync(problem);
+    }
+
+    return 2;
+}
+
+builder.Services.AddMaximoOfflineAuth(AuthSetup.Read(builder.Configuration));
 
 // The engine, and where it syncs from: the configured Maximo, or the emulator this app hosts.
 builder.Services.AddBuiltInMaximo(builder.Configuration);
@@ -36,7 +50,12 @@ builder.Services.AddSingleton<MaximoOffline.Web.Pages.Data.Freshness>(); // how 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>(); // one mapping of errors to problem details, for the API and the page
 builder.Services.AddApiDocs();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/", Policies.Viewer);
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/Denied");
+});
 builder.Services.AddHealthChecks()
     .AddCheck<ReplicaHealthCheck>("database")
     .AddCheck<JobServerHealthCheck>("jobs");
@@ -54,6 +73,8 @@ app.UseApiBodyLimit();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization(); // every route declares its policy; anything else (Swagger's page) needs a Viewer
 app.UseAntiforgery();
 
 app.MapBuiltInMaximo();
@@ -61,14 +82,16 @@ app.MapSyncApi();
 app.MapDoctorApi();
 app.MapDataApi();
 app.MapApiDocs();
-app.MapHub<SyncHub>(SyncHub.Path);
+app.MapHub<SyncHub>(SyncHub.Path).RequireAuthorization(Policies.Viewer);
 app.MapRazorPages();
 app.MapJobsDashboard();
 app.ScheduleSyncs();
-app.MapHealthChecks("/healthz");
-app.MapGet("/", () => Results.Redirect("/sync")).ExcludeFromDescription();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/sync")).ExcludeFromDescription().AllowAnonymous();
+app.RefuseAnonymousRemoteListening();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The web app's entry point (public for the integration tests' WebApplicationFactory).</summary>
 public partial class Program;

@@ -34,7 +34,16 @@ internal sealed class ApiKeyCreateCommand(CliConfiguration configuration) : Asyn
             throw new SettingsException("Name the Maximo user: --username U (or set Maximo:Username).");
         }
 
-        var password = await ReadPasswordAsync(settings, username, configured[$"{MaximoOptions.Section}:{nameof(MaximoOptions.Password)}"], cancellationToken);
+        var password = await PasswordInput.ReadAsync(settings.PasswordStdin, $"Password for {username}:", cancellationToken);
+        if (string.IsNullOrEmpty(password))
+        {
+            password = configured[$"{MaximoOptions.Section}:{nameof(MaximoOptions.Password)}"];
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new SettingsException("No password: pipe it with --password-stdin, run in a terminal to be asked for it, or set Maximo:Password.");
+        }
 
         // Creating a key logs in with the user's password: no API key is needed (or checked) for that.
         var login = new Dictionary<string, string?>
@@ -57,25 +66,5 @@ internal sealed class ApiKeyCreateCommand(CliConfiguration configuration) : Asyn
         Terminal.Out.WriteLine($"  Maximo__ApiKey={key}");
         Terminal.Out.WriteLine($"together with Maximo__BaseUrl={baseUrl}");
         return ExitCodes.Success;
-    }
-
-    private static async Task<string> ReadPasswordAsync(Settings settings, string username, string? configured, CancellationToken cancellationToken)
-    {
-        if (settings.PasswordStdin)
-        {
-            var text = await Console.In.ReadToEndAsync(cancellationToken);
-            var password = text.TrimEnd('\r', '\n');
-            return password.Length > 0 ? password : throw new SettingsException("--password-stdin: standard input was empty.");
-        }
-
-        if (!Console.IsInputRedirected)
-        {
-            // Asked on standard error, with no echo at all (not even a mask).
-            return await new TextPrompt<string>($"Password for {Markup.Escape(username)}:").Secret(null).ShowAsync(Terminal.Error, cancellationToken);
-        }
-
-        return !string.IsNullOrEmpty(configured)
-            ? configured
-            : throw new SettingsException("No password: pipe it with --password-stdin, run in a terminal to be asked for it, or set Maximo:Password.");
     }
 }

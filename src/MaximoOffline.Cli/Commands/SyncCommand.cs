@@ -57,7 +57,7 @@ internal sealed class SyncCommand(CliConfiguration configuration) : AsyncCommand
         await host.Database.MigrateAsync(cancellationToken);
 
         var sync = host.Get<SyncService>();
-        var start = await sync.RequestAsync(new SyncRequest(settings.Slug, settings.Site, settings.Full, SyncTrigger.Cli, settings.Force), cancellationToken);
+        var start = await sync.RequestAsync(new SyncRequest(settings.Slug, settings.Site, settings.Full, SyncTrigger.Cli, settings.Force, RequestedBy: Environment.UserName), cancellationToken);
         if (start.AlreadyRunning)
         {
             Terminal.Fail($"{start.Endpoint} is already syncing in run {start.RunId} (started elsewhere). Watch it with 'maximo-offline monitor'.");

@@ -1,3 +1,4 @@
+using MaximoOffline.Data.Accounts;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Sync.Client;
 using MaximoOffline.Sync.Engine;
@@ -21,7 +22,7 @@ internal static class CliErrors
                 Terminal.Fail(exception.Message);
                 Console.Error.WriteLine(Usage.For(args));
                 return ExitCodes.BadUsage;
-            case SettingsException or OptionsValidationException or ReplicaDatabaseException or SyncRequestException:
+            case SettingsException or OptionsValidationException or ReplicaDatabaseException or SyncRequestException or AccountException:
                 Terminal.Fail(exception.Message);
                 return ExitCodes.BadUsage;
             case MaximoException:

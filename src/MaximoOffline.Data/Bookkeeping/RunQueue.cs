@@ -36,10 +36,10 @@ public sealed class RunQueue(ReplicaDatabase database, RunLease lease, TimeProvi
         var now = Now(time);
         using var insert = Command(connection, transaction,
             "INSERT INTO sync_run (endpoint, site, mode, \"trigger\", force, cancel_requested, status, parent_run_id, queued_at, owner, heartbeat_at, pages, " +
-            "records_fetched, records_inserted, records_updated, records_deleted) " +
-            "VALUES ($endpoint, $site, $mode, $trigger, $force, 0, $queued, $parent, $now, $owner, $now, 0, 0, 0, 0, 0) RETURNING id",
+            "records_fetched, records_inserted, records_updated, records_deleted, requested_by) " +
+            "VALUES ($endpoint, $site, $mode, $trigger, $force, 0, $queued, $parent, $now, $owner, $now, 0, 0, 0, 0, 0, $by) RETURNING id",
             ("$endpoint", request.Endpoint), ("$site", request.Site), ("$mode", request.Mode.ToString()), ("$trigger", request.Trigger.ToString()),
-            ("$force", request.Force), ("$parent", request.ParentRunId), ("$now", now), ("$owner", RunOwner.Current), ActiveStatuses[0]);
+            ("$force", request.Force), ("$parent", request.ParentRunId), ("$now", now), ("$owner", RunOwner.Current), ("$by", request.RequestedBy), ActiveStatuses[0]);
         var id = (long)insert.ExecuteScalar()!;
         transaction.Commit();
         return (id, true);
@@ -62,11 +62,12 @@ public sealed class RunQueue(ReplicaDatabase database, RunLease lease, TimeProvi
     {
         using var connection = database.OpenConnection();
         using var command = Command(connection, null,
-            "SELECT endpoint, site, mode, \"trigger\", parent_run_id, force FROM sync_run WHERE id = $id", ("$id", runId));
+            "SELECT endpoint, site, mode, \"trigger\", parent_run_id, force, requested_by FROM sync_run WHERE id = $id", ("$id", runId));
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new RunRequest(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), Enum.Parse<SyncMode>(reader.GetString(2)),
-                Enum.Parse<SyncTrigger>(reader.GetString(3)), reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.GetBoolean(5))
+                Enum.Parse<SyncTrigger>(reader.GetString(3)), reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.GetBoolean(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6))
             : null;
     }
 
@@ -90,8 +91,9 @@ public sealed class RunQueue(ReplicaDatabase database, RunLease lease, TimeProvi
     /// Asks a run to stop. A queued run is cancelled at once; a running one (in this process or
     /// another) stops at its next page boundary, and an <c>all</c> run takes its current endpoint with it.
     /// Returns the run's status after the request, or null when there is no such run.
+    /// <paramref name="by"/> (who asked) is recorded on the run and the runs it started.
     /// </summary>
-    public SyncRunStatus? RequestCancel(long runId)
+    public SyncRunStatus? RequestCancel(long runId, string? by = null)
     {
         using (var connection = database.OpenConnection())
         using (var transaction = connection.BeginTransaction(deferred: false))
@@ -105,6 +107,13 @@ public sealed class RunQueue(ReplicaDatabase database, RunLease lease, TimeProvi
                 {
                     queued.Add(reader.GetInt64(0));
                 }
+            }
+
+            using (var who = Command(connection, transaction,
+                       $"UPDATE sync_run SET cancelled_by = $by WHERE (id = $id OR parent_run_id = $id) AND {ActiveFilter} AND cancelled_by IS NULL",
+                       [("$id", runId), ("$by", by), .. ActiveStatuses]))
+            {
+                who.ExecuteNonQuery();
             }
 
             foreach (var id in queued)

@@ -22,6 +22,12 @@ public sealed class SyncRun
 
     public SyncRunStatus Status { get; set; }
 
+    /// <summary>Who asked for the run: a signed-in user's name, <c>local user</c>, the command line's user, or the schedule.</summary>
+    public string? RequestedBy { get; set; }
+
+    /// <summary>Who asked to cancel it, when someone did.</summary>
+    public string? CancelledBy { get; set; }
+
     /// <summary>For an endpoint run started by a <c>all</c> run, that run.</summary>
     public long? ParentRunId { get; set; }
 

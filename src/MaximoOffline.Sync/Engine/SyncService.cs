@@ -48,17 +48,18 @@ public sealed class SyncService
         var needsSite = endpoint?.SiteScoped ?? true;
         var site = needsSite ? await ResolveSiteAsync(request.Site, cancellationToken) : null;
         var mode = request.Full ? SyncMode.Full : SyncMode.Incremental;
-        var (runId, created) = _queue.Claim(new RunRequest(slug, site, mode, request.Trigger, Force: request.Force));
+        var (runId, created) = _queue.Claim(new RunRequest(slug, site, mode, request.Trigger, Force: request.Force, RequestedBy: request.RequestedBy));
         return new SyncStart(runId, !created, slug, site);
     }
 
     /// <summary>
     /// Asks a run to stop (see <see cref="RunQueue.RequestCancel"/>). A run executing in this process
     /// stops at its next page boundary at once; one in another process within a second.
+    /// <paramref name="by"/> is who asked, for the run's audit.
     /// </summary>
-    public SyncRunStatus? Cancel(long runId)
+    public SyncRunStatus? Cancel(long runId, string? by = null)
     {
-        var status = _queue.RequestCancel(runId);
+        var status = _queue.RequestCancel(runId, by);
         _active.TryCancel(runId);
         return status;
     }

@@ -2,6 +2,8 @@ using System.Globalization;
 using MaximoOffline.Data.Workspace;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using MaximoOffline.Web.Security;
+
 namespace MaximoOffline.Web.Api;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal static class DataApi
 {
     public static WebApplication MapDataApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").WithTags("Data");
+        var api = app.MapGroup("/api").WithTags("Data").RequireAuthorization(Policies.Viewer);
 
         api.MapGet("/search", Search)
             .WithSummary("Search everywhere: assets, locations, work orders, inventory, people and domains by their numbers and words.")

@@ -1,6 +1,8 @@
 using MaximoOffline.Sync.Doctor;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using MaximoOffline.Web.Security;
+
 namespace MaximoOffline.Web.Api;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal static class DoctorApi
 {
     public static WebApplication MapDoctorApi(this WebApplication app)
     {
-        app.MapGroup("/api").WithTags("Doctor").MapGet("/doctor", CheckAsync)
+        app.MapGroup("/api").WithTags("Doctor").RequireAuthorization(Policies.Admin).MapGet("/doctor", CheckAsync)
             .WithSummary("Check the Maximo the app syncs from, before a first sync: connection, credentials, and how each object structure answers.")
             .WithDescription("Read-only, a few light requests per object structure. Optional ?site=KDFAC (default Maximo:DefaultSite, else the user's default site). " +
                              "Answers 200 with the report whether or not a sync would work (verdict.ok, verdict.reasons); 400 for a bad site.");

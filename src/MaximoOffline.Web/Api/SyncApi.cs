@@ -2,6 +2,7 @@ using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Sync.Endpoints;
 using MaximoOffline.Sync.Engine;
 using MaximoOffline.Web.Jobs;
+using MaximoOffline.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,20 +13,23 @@ internal static class SyncApi
 {
     public static WebApplication MapSyncApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").WithTags("Sync");
+        // Reading is a Viewer's; starting and cancelling an Operator's.
+        var api = app.MapGroup("/api").WithTags("Sync").RequireAuthorization(Policies.Viewer);
 
         api.MapGet("/endpoints", GetEndpointsAsync)
             .WithSummary("Each endpoint: object structure, state, last run, cursor, row count.");
         api.MapPost("/sync/{slug}", StartAsync)
             .WithSummary("Queue a sync of one endpoint (domain, peruser, locations, assets, wodetail, inventory) or of all of them.")
             .WithDescription("Body (optional): {\"site\": \"KDFAC\", \"full\": false}. Answers 202 with the run id; 409 with the running run's id when the endpoint is already syncing.")
-            .AddEndpointFilter<SameOriginFilter>();
+            .AddEndpointFilter<SameOriginFilter>()
+            .RequireAuthorization(Policies.Operator);
         api.MapGet("/runs", GetRunsAsync).WithSummary("Run history, newest first.");
         api.MapGet("/runs/{id:long}", GetRunAsync).WithSummary("One run with its per-table counts.");
         api.MapGet("/runs/{id:long}/log", GetLogAsync).WithSummary("A run's log lines after a sequence number.");
         api.MapPost("/runs/{id:long}/cancel", Cancel)
             .WithSummary("Cancel a run: it ends Cancelled at its next page boundary; pages already written stay.")
-            .AddEndpointFilter<SameOriginFilter>();
+            .AddEndpointFilter<SameOriginFilter>()
+            .RequireAuthorization(Policies.Operator);
         api.MapGet("/tables", (RunQueries runs) => TypedResults.Ok(runs.Tables()))
             .WithSummary("Live and soft-deleted rows per replica table.");
         return app;
@@ -41,7 +45,7 @@ internal static class SyncApi
         body ??= new SyncBody();
         // The dashboard marks its requests, so that run history can tell a click from a script.
         var trigger = http.Request.Headers["X-Sync-Trigger"] == "ui" ? SyncTrigger.Ui : SyncTrigger.Api;
-        var (start, jobId) = await starter.StartAsync(new SyncRequest(slug, body.Site, body.Full, trigger, body.Force), cancellationToken);
+        var (start, jobId) = await starter.StartAsync(new SyncRequest(slug, body.Site, body.Full, trigger, body.Force, Who.Of(http.User)), cancellationToken);
 
         if (start.AlreadyRunning)
         {
@@ -62,9 +66,9 @@ internal static class SyncApi
             ? NoSuchRun(id)
             : TypedResults.Ok(await runs.LogAsync(id, after ?? 0, limit ?? 1000, cancellationToken));
 
-    private static Results<Accepted<RunStatusDto>, ProblemHttpResult> Cancel(long id, SyncService sync)
+    private static Results<Accepted<RunStatusDto>, ProblemHttpResult> Cancel(long id, SyncService sync, HttpContext http)
     {
-        var status = sync.Cancel(id);
+        var status = sync.Cancel(id, Who.Of(http.User));
         return status switch
         {
             null => NoSuchRun(id),

@@ -29,7 +29,8 @@ internal static class ApiDocs
 
     public static WebApplication MapApiDocs(this WebApplication app)
     {
-        app.UseSwagger();
+        // The description is an endpoint (a Viewer's); the page is not one, so the fallback policy (a Viewer) guards it.
+        app.MapSwagger().RequireAuthorization(Security.Policies.Viewer);
         app.UseSwaggerUI(o =>
         {
             o.DocumentTitle = "MaximoOffline API";

@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
 using MaximoOffline.Sync.Settings;
 using MaximoOffline.Web.Hosting;
+using MaximoOffline.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace MaximoOffline.Web.Jobs;
@@ -53,23 +54,28 @@ internal static class JobsSetup
         return app;
     }
 
-    /// <summary>The dashboard at /hangfire: local requests only, unless Web:AllowRemoteDashboard (then read-only for remote ones).</summary>
+    /// <summary>
+    /// The dashboard at /hangfire, an Admin's. Without sign-in (Auth:Mode=None): local requests only,
+    /// unless Web:AllowRemoteDashboard (then read-only for remote ones).
+    /// </summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
         var web = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        var signIn = app.Services.GetRequiredService<AuthOptions>().ParsedMode != AuthMode.None;
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "MaximoOffline jobs",
             AppPath = "/sync",
-            Authorization = web.AllowRemoteDashboard ? [new AllowAll()] : [new LocalRequestsOnlyAuthorizationFilter()],
-            IsReadOnlyFunc = context => web.AllowRemoteDashboard && !IsLocal(context),
-        });
+            Authorization = signIn || web.AllowRemoteDashboard ? [new AllowAll()] : [new LocalRequestsOnlyAuthorizationFilter()],
+            IsReadOnlyFunc = context => !signIn && web.AllowRemoteDashboard && !IsLocal(context),
+        }).RequireAuthorization(Policies.Admin);
         return app;
     }
 
     private static bool IsLocal(DashboardContext context) =>
         context.Request.RemoteIpAddress is "127.0.0.1" or "::1" || context.Request.RemoteIpAddress == context.Request.LocalIpAddress;
 
+    // With sign-in on, the endpoint's policy (an Admin) has already let the request in.
     private sealed class AllowAll : IDashboardAuthorizationFilter
     {
         public bool Authorize(DashboardContext context) => true;

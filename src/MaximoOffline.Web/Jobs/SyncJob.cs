@@ -24,7 +24,7 @@ public sealed class ScheduledSyncJob(SyncService sync, ILogger<ScheduledSyncJob>
     [JobDisplayName("Scheduled sync of {0}")]
     public async Task RunAsync(string endpoint, CancellationToken cancellationToken)
     {
-        var start = await sync.RequestAsync(new SyncRequest(endpoint, Trigger: SyncTrigger.Schedule), cancellationToken);
+        var start = await sync.RequestAsync(new SyncRequest(endpoint, Trigger: SyncTrigger.Schedule, RequestedBy: "schedule"), cancellationToken);
         if (start.AlreadyRunning)
         {
             logger.LogInformation("Scheduled sync of {Endpoint} skipped: run {RunId} is already under way.", endpoint, start.RunId);

@@ -4,6 +4,8 @@ using MaximoOffline.Sync.Settings;
 using MaximoOffline.Web.Api;
 using MaximoOffline.Web.Hosting;
 using MaximoOffline.Web.Jobs;
+using MaximoOffline.Web.Security;
+using MaximoOffline.Data.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,12 @@ public sealed class SyncModel(RunQueries runs, SyncService sync, SyncStarter sta
     public TablesDto Tables { get; private set; } = new([], DateTime.UtcNow);
 
     public string Source => BuiltInMaximo.Describe(maximo.Value);
+
+    /// <summary>Starting and cancelling syncs is an Operator's (the page shows only what the user may do).</summary>
+    public bool CanSync => Who.Can(User, Roles.Operator);
+
+    /// <summary>The connection check (doctor) is an Admin's.</summary>
+    public bool CanCheck => Who.Can(User, Roles.Admin);
 
     public bool BuiltIn => maximo.Value.UsesBuiltInEmulator;
 
@@ -43,9 +51,14 @@ public sealed class SyncModel(RunQueries runs, SyncService sync, SyncStarter sta
 
     public async Task<IActionResult> OnPostSyncAsync(string slug, bool full, CancellationToken cancellationToken)
     {
+        if (!CanSync)
+        {
+            return Forbid();
+        }
+
         try
         {
-            var (start, _) = await starter.StartAsync(new SyncRequest(slug, string.IsNullOrWhiteSpace(Site) ? null : Site, full, SyncTrigger.Ui), cancellationToken);
+            var (start, _) = await starter.StartAsync(new SyncRequest(slug, string.IsNullOrWhiteSpace(Site) ? null : Site, full, SyncTrigger.Ui, RequestedBy: Who.Of(User)), cancellationToken);
             if (start.AlreadyRunning)
             {
                 Say($"{start.Endpoint} is already syncing in run {start.RunId}.", error: false);
@@ -66,7 +79,12 @@ public sealed class SyncModel(RunQueries runs, SyncService sync, SyncStarter sta
 
     public IActionResult OnPostCancel(long runId)
     {
-        var status = sync.Cancel(runId);
+        if (!CanSync)
+        {
+            return Forbid();
+        }
+
+        var status = sync.Cancel(runId, Who.Of(User));
         Say(status is null ? $"There is no run {runId}." : $"Run {runId}: cancel requested ({status}).", error: status is null);
         return RedirectToPage(new { run = runId });
     }

@@ -59,7 +59,8 @@ async function cancelRun(runId) {
   }
 }
 
-$('#controls').addEventListener('submit', event => {
+// A Viewer's page has no sync controls, no connection check and no Cancel buttons: only what they may do is shown.
+$('#controls')?.addEventListener('submit', event => {
   event.preventDefault();
   const slug = event.submitter?.value ?? 'all';
   if (!$('#site').checkValidity()) {
@@ -71,16 +72,18 @@ $('#controls').addEventListener('submit', event => {
 
 // The connection check asks for the site typed above, if any.
 const checkButton = $('#check-connection');
-checkButton.hidden = false;
-checkButton.addEventListener('click', () => {
-  if (!$('#site').checkValidity()) {
-    $('#site').reportValidity();
-    return;
-  }
-  checkConnection($('#site').value.trim());
-});
+if (checkButton) {
+  checkButton.hidden = false;
+  checkButton.addEventListener('click', () => {
+    if (!$('#site').checkValidity()) {
+      $('#site').reportValidity();
+      return;
+    }
+    checkConnection($('#site').value.trim());
+  });
+}
 
-$('#cancel-form').addEventListener('submit', event => {
+$('#cancel-form')?.addEventListener('submit', event => {
   event.preventDefault();
   const runId = event.submitter?.value;
   if (runId) cancelRun(runId).catch(error => alert(error.message));

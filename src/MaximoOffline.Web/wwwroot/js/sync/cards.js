@@ -8,9 +8,12 @@ export function showRunning(slug, runId, status = 'Running') {
   setStatus(el, status);
   field(el, 'progress-block').classList.remove('d-none');
   field(el, 'error').classList.add('d-none');
+  // A Viewer's page has no Cancel button.
   const cancel = $('.cancel-button', el);
-  cancel.value = runId;
-  cancel.classList.remove('d-none');
+  if (cancel) {
+    cancel.value = runId;
+    cancel.classList.remove('d-none');
+  }
 }
 
 export function showProgress(p) {
@@ -50,7 +53,7 @@ export function showFinished(f) {
   const error = field(el, 'error');
   error.textContent = f.error ?? '';
   error.classList.toggle('d-none', !f.error || f.status === 'Succeeded');
-  $('.cancel-button', el).classList.add('d-none');
+  $('.cancel-button', el)?.classList.add('d-none');
 }
 
 export async function refreshEndpoints() {
@@ -68,7 +71,7 @@ export async function refreshEndpoints() {
       showRunning(e.slug, e.activeRun.id, e.activeRun.status);
     } else if (!el.dataset.activeRun && !stale) {
       setStatus(el, e.state);
-      $('.cancel-button', el).classList.add('d-none');
+      $('.cancel-button', el)?.classList.add('d-none');
     }
     if (run?.finishedAt) field(el, 'last').textContent = time(run.finishedAt);
   }

@@ -1,0 +1,218 @@
+using System.Security.Claims;
+using MaximoOffline.Data.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace MaximoOffline.Web.Security;
+
+/// <summary>
+/// Who may do what (see docs/SECURITY.md). <c>Auth:Mode=None</c>: one local user, an Admin, and the
+/// app stays on localhost. <c>Local</c> and <c>Oidc</c>: every page, API route, the hub, Swagger and
+/// the job dashboard need a signed-in user (a session cookie, or an API token for scripts), and each
+/// route declares the role it needs.
+/// </summary>
+internal static class AuthSetup
+{
+    /// <summary>Picks, per request, the session cookie or the API token.</summary>
+    private const string CookieOrToken = "CookieOrToken";
+
+    public const string SessionScheme = "Identity.Application"; // IdentityConstants.ApplicationScheme: what SignInManager signs into
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+
+    public static AuthOptions Read(IConfiguration configuration) =>
+        configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+    /// <summary>
+    /// Why the app must not start as configured, each with what to do: unusable <c>Auth</c> settings, or
+    /// listening beyond localhost while nobody has to sign in.
+    /// </summary>
+    public static IReadOnlyList<string> StartupProblems(IConfiguration configuration)
+    {
+        AuthOptions auth;
+        try
+        {
+            auth = Read(configuration);
+        }
+        catch (InvalidOperationException e)
+        {
+            return [$"The Auth settings cannot be read: {e.Message}"];
+        }
+
+        var problems = auth.Problems().ToList();
+        if (problems.Count == 0 && auth.ParsedMode == AuthMode.None && !auth.AllowAnonymousRemote && ListenAddresses.Remote(configuration) is { Count: > 0 } remote)
+        {
+            problems.Add(RemoteRefusal(remote));
+        }
+
+        return problems;
+    }
+
+    public static string RemoteRefusal(IEnumerable<string> addresses) =>
+        $"Refusing to listen on {string.Join(", ", addresses)}, beyond this machine, with Auth:Mode=None: anyone who can reach it " +
+        "could read the replica (people, work orders, inventory) and start syncs against Maximo. Turn sign-in on with Auth:Mode=Local " +
+        "(then add people with 'maximo-offline users add NAME --role Admin') or Auth:Mode=Oidc (your identity provider, Auth:Oidc:…). " +
+        "On a network you trust, Auth:AllowAnonymousRemote=true lets everyone in as an Admin.";
+
+    public static IServiceCollection AddMaximoOfflineAuth(this IServiceCollection services, AuthOptions auth)
+    {
+        services.AddSingleton(auth);
+        var mode = auth.ParsedMode;
+        var identity = services.AddAccounts(auth.MaxFailedSignIns, TimeSpan.FromMinutes(auth.LockoutMinutes));
+        services.AddAuthorization(Policies.Add);
+
+        if (mode == AuthMode.None)
+        {
+            services.AddAuthentication(LocalUserHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, LocalUserHandler>(LocalUserHandler.SchemeName, null);
+            return services;
+        }
+
+        var authentication = services.AddAuthentication(CookieOrToken)
+            .AddPolicyScheme(CookieOrToken, "Session cookie or API token", o =>
+                o.ForwardDefaultSelector = context => ApiTokenHandler.IsPresent(context.Request) ? ApiTokenHandler.SchemeName : SessionScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddCookie(SessionScheme, o => ConfigureSession(o, auth, mode));
+
+        if (mode == AuthMode.Local)
+        {
+            identity.AddSignInManager().AddClaimsPrincipalFactory<AccountClaimsFactory>();
+            // A role changed or an account removed with the command line reaches signed-in sessions within a minute.
+            services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        }
+        else
+        {
+            authentication.AddOpenIdConnect(OidcScheme, o => ConfigureOidc(o, auth.Oidc));
+        }
+
+        return services;
+    }
+
+    private static void ConfigureSession(CookieAuthenticationOptions o, AuthOptions auth, AuthMode mode)
+    {
+        o.Cookie.Name = "MaximoOffline.Session";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the app is reached over TLS
+        o.ExpireTimeSpan = TimeSpan.FromHours(auth.SessionHours);
+        o.SlidingExpiration = true;
+        o.LoginPath = "/login";
+        o.LogoutPath = "/logout";
+        o.AccessDeniedPath = "/denied";
+        // Scripts and the page's own requests get a status they can act on, not a sign-in page.
+        o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized,
+            "Sign in first: open the app in a browser, or send a personal API token as 'Authorization: Bearer …' (maximo-offline tokens create --user NAME).");
+        o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden,
+            $"{Who.Of(context.HttpContext.User)} may not do this: it needs a higher role. An admin can change roles (maximo-offline users role NAME ROLE).");
+        if (mode == AuthMode.Local)
+        {
+            o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+        }
+    }
+
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status, string detail)
+    {
+        if (!IsForScripts(context.Request))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new { title = status == 401 ? "Not signed in" : "Not allowed", status, detail },
+            options: null, contentType: "application/problem+json");
+    }
+
+    /// <summary>Requests a person does not read as a page: the REST API, the hub, the API description.</summary>
+    private static bool IsForScripts(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/swagger/v1");
+
+    private static void ConfigureOidc(OpenIdConnectOptions o, OidcSettings oidc)
+    {
+        o.Authority = oidc.Authority;
+        o.ClientId = oidc.ClientId;
+        o.ClientSecret = oidc.ClientSecret;
+        o.ResponseType = OpenIdConnectResponseType.Code;
+        o.UsePkce = true;
+        o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        o.SignInScheme = SessionScheme;
+        o.MapInboundClaims = false; // claims keep the provider's names, so Auth:Oidc:RoleClaim means what the token says
+        o.Scope.Clear();
+        foreach (var scope in oidc.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            o.Scope.Add(scope);
+        }
+
+        o.TokenValidationParameters.NameClaimType = oidc.NameClaim;
+        o.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
+        o.Events.OnTokenValidated = context =>
+        {
+            var identity = (ClaimsIdentity)context.Principal!.Identity!;
+            var values = identity.FindAll(oidc.RoleClaim).Select(c => c.Value).ToList();
+            var role = oidc.RoleFor(values);
+            var log = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSetup));
+            if (role is null)
+            {
+                log.LogWarning("{User} signed in through the identity provider with no MaximoOffline role ({Claim}: {Values})",
+                    Who.Of(context.Principal), oidc.RoleClaim, string.Join(", ", values));
+            }
+            else
+            {
+                identity.AddClaim(new Claim(ClaimTypes.Role, role));
+                log.LogInformation("{User} signed in through the identity provider as {Role}", Who.Of(context.Principal), role);
+            }
+
+            return Task.CompletedTask;
+        };
+        o.Events.OnRemoteFailure = context =>
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSetup))
+                .LogWarning("Sign-in through the identity provider failed: {Reason}", context.Failure?.Message);
+            context.Response.Redirect("/login?failed=" + Uri.EscapeDataString(context.Failure?.Message ?? "the identity provider refused the sign-in"));
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
+    }
+}
+
+/// <summary>The name a person or token is shown and audited under.</summary>
+public static class Who
+{
+    public static string Of(ClaimsPrincipal? user) =>
+        user?.Identity?.Name ?? user?.FindFirst("sub")?.Value ?? user?.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
+
+    /// <summary>True when <paramref name="user"/> has <paramref name="role"/> or a stronger one.</summary>
+    public static bool Can(ClaimsPrincipal user, string role) => Roles.AtLeast(role).Any(user.IsInRole);
+}
+
+internal static class RemoteListening
+{
+    /// <summary>
+    /// The last line of defence for <c>Auth:Mode=None</c>: if the server ends up listening beyond
+    /// localhost in a way the settings did not show (an address set in code, a host's defaults), the
+    /// app stops at once and says why.
+    /// </summary>
+    public static void RefuseAnonymousRemoteListening(this WebApplication app)
+    {
+        var auth = app.Services.GetRequiredService<AuthOptions>();
+        if (auth.ParsedMode != AuthMode.None || auth.AllowAnonymousRemote)
+        {
+            return;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            var remote = addresses.Where(ListenAddresses.IsRemote).ToList();
+            if (remote.Count > 0)
+            {
+                app.Logger.LogCritical("{Refusal}", AuthSetup.RemoteRefusal(remote));
+                Environment.ExitCode = 2;
+                app.Lifetime.StopApplication();
+            }
+        });
+    }
+}
