@@ -22,7 +22,7 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 /// </summary>
 public sealed class ProductProcess : IDisposable
 {
-    private static readonly string[] SettingPrefixes = ["Maximo__", "Sync__", "Web__", "MAXIMO_", "ASPNETCORE_", "DOTNET_ENVIRONMENT"];
+    private static readonly string[] SettingPrefixes = ["Maximo__", "Sync__", "Web__", "Auth__", "MAXIMO_", "ASPNETCORE_", "DOTNET_ENVIRONMENT"];
 
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();

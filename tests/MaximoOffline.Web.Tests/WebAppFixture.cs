@@ -60,6 +60,20 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>Everything the app has logged to its files so far (they stay open for writing, so they are read shared).</summary>
+    public async Task<string> ReadLogAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_folder, "logs")))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            text.Append(await reader.ReadToEndAsync());
+        }
+
+        return text.ToString();
+    }
+
     public async Task<JsonElement> GetJsonAsync(string url)
     {
         using var response = await Http.GetAsync(url);

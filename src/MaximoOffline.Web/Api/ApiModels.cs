@@ -27,7 +27,8 @@ public sealed record RunDto(
     long Id, string Endpoint, string? Site, string Mode, string Trigger, string Status, long? ParentRunId, string? JobId,
     DateTime QueuedAt, DateTime? StartedAt, DateTime? FinishedAt, long? TotalRecords, int Pages, long RecordsFetched,
     long RecordsInserted, long RecordsUpdated, long RecordsDeleted, string? Error,
-    IReadOnlyList<RunTableDto> Tables, IReadOnlyList<long> Children, JsonElement? SchemaReport, JsonElement? ReferenceReport, long? LeftFilter)
+    IReadOnlyList<RunTableDto> Tables, IReadOnlyList<long> Children, JsonElement? SchemaReport, JsonElement? ReferenceReport, long? LeftFilter,
+    string? RequestedBy, string? CancelledBy)
 {
     public static RunDto From(RunView view)
     {
@@ -40,7 +41,7 @@ public sealed record RunDto(
         Utc(run.QueuedAt), Utc(run.StartedAt), Utc(run.FinishedAt), run.TotalRecords, run.Pages, run.RecordsFetched,
         run.RecordsInserted, run.RecordsUpdated, run.RecordsDeleted, run.Error,
         [.. run.Tables.OrderBy(t => t.TableName).Select(t => new RunTableDto(t.TableName, t.Inserted, t.Updated, t.Deleted))],
-        children, Json(run.SchemaReport), Json(run.ReferenceReport), run.LeftFilter);
+        children, Json(run.SchemaReport), Json(run.ReferenceReport), run.LeftFilter, run.RequestedBy, run.CancelledBy);
 
     /// <summary>For the page: the run ended in failure.</summary>
     [JsonIgnore]

@@ -145,6 +145,16 @@ internal static class AuthSetup
             o.Scope.Add(scope);
         }
 
+        if (!oidc.RequireHttpsMetadata)
+        {
+            // A lab on plain HTTP: the handler's correlation and nonce cookies are Secure and SameSite=None
+            // by default, which nothing sends back over http. On the same host they work as Lax cookies.
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
+        }
+
         o.TokenValidationParameters.NameClaimType = oidc.NameClaim;
         o.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
         o.Events.OnTokenValidated = context =>
