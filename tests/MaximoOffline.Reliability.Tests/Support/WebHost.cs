@@ -18,14 +18,17 @@ public sealed class WebHost : IDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>Starts the app on a free local port with <paramref name="settings"/>, and waits until <c>/healthz</c> says it is up.</summary>
-    public static async Task<WebHost> StartAsync(string home, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts the app on a free port with <paramref name="settings"/>, listening on <paramref name="listenHost"/>
+    /// (this machine only, by default), and waits until <c>/healthz</c> says it is up.
+    /// </summary>
+    public static async Task<WebHost> StartAsync(string home, IReadOnlyDictionary<string, string> settings, string listenHost = "127.0.0.1")
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var port = FreePort();
 
         // The app's own folder is its content root (appsettings.json); the replica and its logs are in the test's folder.
-        var process = ProductProcess.Start(ProductProcess.WebDll, Path.GetDirectoryName(ProductProcess.WebDll)!, home, settings, "--urls", url);
-        var host = new WebHost(process, new Uri(url + "/"));
+        var process = ProductProcess.Start(ProductProcess.WebDll, Path.GetDirectoryName(ProductProcess.WebDll)!, home, settings, "--urls", $"http://{listenHost}:{port}");
+        var host = new WebHost(process, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
             await Wait.UntilAsync(async () =>
@@ -77,7 +80,7 @@ public sealed class WebHost : IDisposable
         Process.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
