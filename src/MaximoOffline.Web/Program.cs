@@ -29,7 +29,8 @@ if (AuthSetup.StartupProblems(builder.Configuration) is { Count: > 0 } refused)
     return 2;
 }
 
-builder.Services.AddMaximoOfflineAuth(AuthSetup.Read(builder.Configuration));
+builder.Services.AddMaximoOfflineAuth(AuthSetup.Read(builder.Configuration),
+    Path.Combine(Path.GetDirectoryName(SyncOptions.Replica(builder.Configuration).Path)!, "keys"));
 
 // The engine, and where it syncs from: the configured Maximo, or the emulator this app hosts.
 builder.Services.AddBuiltInMaximo(builder.Configuration);
@@ -55,6 +56,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/", Policies.Viewer);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/Denied");
+    o.Conventions.AllowAnonymousToPage("/Account/Logout"); // someone with no role must still be able to leave
 });
 builder.Services.AddHealthChecks()
     .AddCheck<ReplicaHealthCheck>("database")
@@ -75,6 +77,8 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization(); // every route declares its policy; anything else (Swagger's page) needs a Viewer
+app.UseSameOriginHub();
+app.UseRateLimiter(); // sign-in attempts per address
 app.UseAntiforgery();
 
 app.MapBuiltInMaximo();
@@ -82,7 +86,7 @@ app.MapSyncApi();
 app.MapDoctorApi();
 app.MapDataApi();
 app.MapApiDocs();
-app.MapHub<SyncHub>(SyncHub.Path).RequireAuthorization(Policies.Viewer);
+app.MapHub<SyncHub>(SyncHub.Path, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(Policies.Viewer);
 app.MapRazorPages();
 app.MapJobsDashboard();
 app.ScheduleSyncs();
@@ -91,7 +95,7 @@ app.MapGet("/", () => Results.Redirect("/sync")).ExcludeFromDescription().AllowA
 app.RefuseAnonymousRemoteListening();
 
 await app.RunAsync();
-return 0;
+return Environment.ExitCode; // 2 when the app stopped itself (see RefuseAnonymousRemoteListening)
 
 /// <summary>The web app's entry point (public for the integration tests' WebApplicationFactory).</summary>
 public partial class Program;

@@ -21,6 +21,7 @@ public sealed class StartupRefusalTests : IDisposable
     [InlineData("--urls", "http://+:{port}")]
     [InlineData("ASPNETCORE_URLS", "http://*:{port}")]
     [InlineData("ASPNETCORE_HTTP_PORTS", "{port}")]
+    [InlineData("Kestrel__Endpoints__Web__Url", "http://0.0.0.0:{port}")]
     public async Task ItRefusesToListenBeyondLocalhostWithoutSignIn(string how, string value)
     {
         var address = value.Replace("{port}", WebHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -19,7 +19,7 @@ namespace MaximoOffline.Web.Tests;
 /// cookie and for scripts with API tokens; lock-out; the audit of who started and cancelled runs.
 /// </summary>
 [Collection(WebCollection.Name)]
-public sealed class AuthTests(LocalAuthFixture app) : IClassFixture<LocalAuthFixture>
+public sealed partial class AuthTests(LocalAuthFixture app) : IClassFixture<LocalAuthFixture>
 {
     private const string Anyone = "";
 
@@ -50,11 +50,19 @@ public sealed class AuthTests(LocalAuthFixture app) : IClassFixture<LocalAuthFix
         ("data", "GET", "data?q=pump", Roles.Viewer),
         ("data/{kind}", "GET", "data/workorders", Roles.Viewer),
         ("data/{kind}/{id}", "GET", "data/assets/1", Roles.Viewer),
-        ("logout", "GET", "logout", Roles.Viewer),
+        ("logout", "GET", "logout", Anyone),
         ("login", "GET", "login", Anyone),
         ("denied", "GET", "denied", Anyone),
         ("/healthz", "GET", "healthz", Anyone),
         ("/", "GET", "", Anyone),
+    ];
+
+    /// <summary>What the table above cannot list by pattern: the dashboard's form handlers, and Swagger's page (served by middleware).</summary>
+    private static readonly (string Method, string Url, string Role)[] Extras =
+    [
+        ("POST", "sync?handler=Sync", Roles.Operator),
+        ("POST", "sync?handler=Cancel", Roles.Operator),
+        ("GET", "swagger/index.html", Roles.Viewer),
     ];
 
     [Fact]
@@ -95,14 +103,29 @@ public sealed class AuthTests(LocalAuthFixture app) : IClassFixture<LocalAuthFix
 
     private static async Task TryAllAsync(HttpClient client, string? role, List<string> failures)
     {
-        foreach (var (_, method, url, needed) in Routes)
+        // The forms' anti-forgery token, from a page this client may see (the sign-in page for anyone).
+        var token = AntiforgeryToken().Match(await client.GetStringAsync(role is null ? "login" : "sync")).Groups[1].Value;
+        foreach (var (method, url, needed) in Routes.Select(r => (r.Method, r.Url, r.Role)).Concat(Extras))
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
+            if (url.Contains("handler=", StringComparison.Ordinal))
+            {
+                request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["slug"] = "no-such-endpoint", ["runId"] = "999999", ["__RequestVerificationToken"] = token,
+                });
+            }
+
             using var response = await client.SendAsync(request);
             var allowed = needed == Anyone || (role is not null && Roles.AtLeast(needed).Contains(role));
-            var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                          || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString is { } to
-                              && (to.Contains("/login", StringComparison.Ordinal) || to.Contains("/denied", StringComparison.Ordinal)));
+            // Scripts' routes answer 401 or 403 with a problem; pages send people to sign in or to the page that explains.
+            var forScripts = url.StartsWith("api/", StringComparison.Ordinal) || url.StartsWith("hubs/", StringComparison.Ordinal)
+                             || url.StartsWith("swagger/v1", StringComparison.Ordinal);
+            var refused = forScripts
+                ? response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                  && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString is { } to
+                  && (to.Contains("/login", StringComparison.Ordinal) || to.Contains("/denied", StringComparison.Ordinal));
             // The page that explains a refusal answers 403 itself; what matters is that it is shown.
             if (url == "denied")
             {
@@ -115,6 +138,9 @@ public sealed class AuthTests(LocalAuthFixture app) : IClassFixture<LocalAuthFix
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
 
     private static bool IsEmulated(string pattern) =>
         pattern.StartsWith("/maximo", StringComparison.Ordinal) || pattern.StartsWith("/emulator", StringComparison.Ordinal)
@@ -190,6 +216,8 @@ public sealed class AuthTests(LocalAuthFixture app) : IClassFixture<LocalAuthFix
     public async Task RepeatedFailedSignInsLockTheAccountOutAndTheLogNeverHoldsThePassword()
     {
         await app.AddUserAsync("lockme", Roles.Viewer, LocalAuthFixture.Password);
+        var (_, lockmeToken) = await app.CreateTokenAsync("lockme", TimeSpan.FromDays(1));
+        await app.AddUserAsync("script", Roles.Viewer, password: null);
         const string wrong = "wrong-password-7d3f9a";
         using var client = app.Anonymous();
         for (var attempt = 1; attempt <= LocalAuthFixture.MaxFailedSignIns; attempt++)
@@ -204,6 +232,15 @@ public sealed class AuthTests(LocalAuthFixture app) : IClassFixture<LocalAuthFix
         var page = await locked.Content.ReadAsStringAsync();
         Assert.Contains("locked", page, StringComparison.Ordinal);
         Assert.Contains("users unlock lockme", page, StringComparison.Ordinal);
+
+        // Anyone can fail sign-ins on purpose: that must not stop the account's scripts.
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(lockmeToken, HttpMethod.Get, "api/endpoints"));
+        // An account without a password cannot sign in, and failing for it locks nothing.
+        for (var attempt = 0; attempt <= LocalAuthFixture.MaxFailedSignIns; attempt++)
+        {
+            using var failed = await LocalAuthFixture.PostSignInAsync(client, "script", wrong);
+            Assert.DoesNotContain("locked", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
 
         var log = await app.ReadLogAsync();
         Assert.Contains("Failed sign-in for lockme", log, StringComparison.Ordinal);

@@ -17,18 +17,70 @@ public sealed partial class SecurityTests(WebAppFixture app) : IClassFixture<Web
         Assert.Contains("MaximoOffline jobs", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TheJobsDashboardRefusesARequestThatIsNotLocal()
+    [Theory]
+    [InlineData("hangfire")]
+    [InlineData("sync")]
+    [InlineData("api/data/people")]
+    public async Task WithoutSignInARequestFromAnotherMachineIsRefused(string url)
     {
-        using var dashboard = new HttpRequestMessage(HttpMethod.Get, "hangfire");
-        dashboard.Headers.Add(RemoteAddressFilter.Header, "203.0.113.7");
-        using var page = new HttpRequestMessage(HttpMethod.Get, "sync");
-        page.Headers.Add(RemoteAddressFilter.Header, "203.0.113.7");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(RemoteAddressFilter.Header, "203.0.113.7");
 
-        using var refused = await app.Http.SendAsync(dashboard);
-        using var served = await app.Http.SendAsync(page);
+        using var response = await app.Http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode); // the local user is known, but a remote request may not see the jobs
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutSignInAPageOfAnotherSiteThatPointsItsNameAtThisMachineIsRefused()
+    {
+        // DNS rebinding: the browser sends the other site's name, from this machine.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/data/people");
+        request.Headers.Host = "attacker.example";
+        using var start = new HttpRequestMessage(HttpMethod.Post, "api/sync/all");
+        start.Headers.Host = "attacker.example";
+        start.Headers.Add("Origin", "http://attacker.example");
+
+        using var read = await app.Http.SendAsync(request);
+        using var started = await app.Http.SendAsync(start);
+        using var local = await app.Http.GetAsync("api/endpoints");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, started.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, local.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheBuiltInMaximoAnswersThisMachineOnly()
+    {
+        var key = app.Services.GetRequiredService<IMaximoLocator>().ApiKey!;
+        using var remote = new HttpRequestMessage(HttpMethod.Get, "maximo/api/os/mxapiasset?lean=1&count=1");
+        remote.Headers.Add(RemoteAddressFilter.Header, "203.0.113.7");
+        remote.Headers.Add("apikey", key);
+        using var local = new HttpRequestMessage(HttpMethod.Get, "maximo/api/os/mxapiasset?lean=1&count=1");
+        local.Headers.Add("apikey", key);
+
+        using var refused = await app.Http.SendAsync(remote);
+        using var served = await app.Http.SendAsync(local);
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePageOfAnotherOriginCannotOpenTheLiveHub()
+    {
+        using var negotiate = new HttpRequestMessage(HttpMethod.Post, "hubs/sync/negotiate?negotiateVersion=1");
+        negotiate.Headers.Add("Origin", "https://evil.example");
+        using var socket = new HttpRequestMessage(HttpMethod.Get, "hubs/sync");
+        socket.Headers.Add("Origin", "https://evil.example");
+
+        using var refusedNegotiate = await app.Http.SendAsync(negotiate);
+        using var refusedSocket = await app.Http.SendAsync(socket);
+        using var served = await app.Http.PostAsync("hubs/sync/negotiate?negotiateVersion=1", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refusedNegotiate.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refusedSocket.StatusCode);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }
 

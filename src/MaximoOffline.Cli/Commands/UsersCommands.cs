@@ -23,7 +23,7 @@ internal sealed class UsersAddCommand(CliConfiguration configuration) : AsyncCom
     internal sealed class Settings : UserSettings
     {
         [CommandOption("--role <ROLE>")]
-        [Description("Viewer (read), Operator (also start and cancel syncs) or Admin (also jobs, doctor, settings).")]
+        [Description("Viewer (read), Operator (also start and cancel syncs) or Admin (also the job dashboard and the connection check).")]
         public string Role { get; init; } = "";
 
         [CommandOption("--password-stdin")]

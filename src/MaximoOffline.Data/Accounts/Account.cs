@@ -23,7 +23,7 @@ public static class Roles
     /// <summary>Also starts and cancels syncs.</summary>
     public const string Operator = "Operator";
 
-    /// <summary>Also the job dashboard, <c>doctor</c> and the settings views.</summary>
+    /// <summary>Also the job dashboard and the connection check (<c>doctor</c>).</summary>
     public const string Admin = "Admin";
 
     public static readonly IReadOnlyList<string> All = [Viewer, Operator, Admin];

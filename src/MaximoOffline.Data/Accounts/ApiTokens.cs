@@ -21,7 +21,7 @@ public sealed class ApiTokens(IDbContextFactory<MaximoDbContext> contexts, TimeP
     /// <exception cref="AccountException">No such account, or a lifetime out of bounds.</exception>
     public async Task<(ApiToken Token, string Secret)> CreateAsync(string userName, string name, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
-        if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
+        if (lifetime < TimeSpan.FromDays(1) || lifetime > MaxLifetime)
         {
             throw new AccountException($"A token's lifetime must be between a day and {MaxLifetime.TotalDays:N0} days.");
         }
@@ -67,9 +67,13 @@ public sealed class ApiTokens(IDbContextFactory<MaximoDbContext> contexts, TimeP
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken) == 1;
     }
 
+    /// <summary>How often a token's last use is written: often enough to tell a used token from a forgotten one.</summary>
+    public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(5);
+
     /// <summary>
-    /// The account a presented token acts as, or why it is refused (unknown, revoked, expired, the
-    /// account locked out). A token that is let in has its last use recorded.
+    /// The account a presented token acts as, or why it is refused (unknown, revoked, expired). A
+    /// password lock-out does not stop tokens: anyone can fail sign-ins on purpose, and that must not
+    /// stop a script. A token that is let in has its last use recorded (to <see cref="LastUseResolution"/>).
     /// </summary>
     public async Task<TokenCheck> CheckAsync(string presented, CancellationToken cancellationToken = default)
     {
@@ -89,7 +93,6 @@ public sealed class ApiTokens(IDbContextFactory<MaximoDbContext> contexts, TimeP
             null => "unknown token",
             { Token.RevokedAt: not null } => "the token was revoked",
             _ when found.Token.ExpiresAt <= now => "the token has expired",
-            { Account.LockoutEnd: { } end } when end > time.GetUtcNow() => "the token's user is locked out",
             _ => null,
         };
         if (refusal is not null)
@@ -97,8 +100,22 @@ public sealed class ApiTokens(IDbContextFactory<MaximoDbContext> contexts, TimeP
             return TokenCheck.Refused(refusal);
         }
 
-        await db.ApiTokens.Where(t => t.Id == found!.Token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
-        return new TokenCheck(found!.Account, null);
+        if (found!.Token.LastUsedAt is not { } last || now - last >= LastUseResolution)
+        {
+            try
+            {
+                await db.ApiTokens.Where(t => t.Id == found.Token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // A busy replica (a sync writing) must not turn a valid token away; the last use is written next time.
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+            }
+        }
+
+        return new TokenCheck(found.Account, null);
     }
 
     private static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

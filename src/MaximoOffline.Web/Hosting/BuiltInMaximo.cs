@@ -38,8 +38,14 @@ internal static class BuiltInMaximo
     {
         if (MaximoOptions.UsesBuiltInEmulatorIn(app.Configuration))
         {
-            // The emulated Maximo checks its own API key, as Maximo does; the app's sign-in is not its.
-            app.MapGroup("").AllowAnonymous().MapMaximoEmulator();
+            // The emulated Maximo checks its own API key, as Maximo does; the app's sign-in is not its. It
+            // answers this machine only (the app's own engine, tests): to others there is nothing here.
+            app.MapGroup("").AllowAnonymous()
+                .AddEndpointFilter(async (context, next) =>
+                    context.HttpContext.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address)
+                        ? await next(context)
+                        : Results.NotFound())
+                .MapMaximoEmulator();
         }
 
         return app;

@@ -18,8 +18,9 @@ internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOption
 
     public const string AuthenticationMethod = "token";
 
+    /// <summary>A MaximoOffline token is presented (another bearer token, a proxy's, is left to the session cookie).</summary>
     public static bool IsPresent(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        request.Headers.Authorization.ToString().StartsWith("Bearer " + ApiTokens.Marker, StringComparison.Ordinal);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -44,6 +45,17 @@ internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOption
             new Claim(ClaimTypes.AuthenticationMethod, AuthenticationMethod),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Response.WriteAsJsonAsync(new
+        {
+            title = "Not allowed",
+            status = 403,
+            detail = $"{Who.Of(Context.User)} may not do this: it needs a higher role. An admin can change roles (maximo-offline users role NAME ROLE).",
+        }, options: null, contentType: "application/problem+json");
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

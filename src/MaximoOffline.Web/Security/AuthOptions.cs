@@ -90,12 +90,15 @@ public sealed class OidcSettings
     /// <summary>The claim shown as the person's name (and recorded in the run audit).</summary>
     public string NameClaim { get; set; } = "preferred_username";
 
-    /// <summary>Values of <see cref="RoleClaim"/> that make a Viewer, comma separated (the role's own name always does).</summary>
-    public string? ViewerValues { get; set; }
+    /// <summary>
+    /// Values of <see cref="RoleClaim"/> that make a Viewer, comma separated, matched exactly (case
+    /// included): name the provider's groups or app roles meant for MaximoOffline, not a generic "admin".
+    /// </summary>
+    public string ViewerValues { get; set; } = "MaximoOffline.Viewer";
 
-    public string? OperatorValues { get; set; }
+    public string OperatorValues { get; set; } = "MaximoOffline.Operator";
 
-    public string? AdminValues { get; set; }
+    public string AdminValues { get; set; } = "MaximoOffline.Admin";
 
     /// <summary>False only for a provider on plain HTTP in a lab; production providers use HTTPS.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
@@ -125,10 +128,10 @@ public sealed class OidcSettings
     /// <summary>The strongest role that <paramref name="values"/> of the role claim give; null for none.</summary>
     public string? RoleFor(IEnumerable<string> values)
     {
-        var given = values.Select(v => v.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var given = values.ToHashSet(StringComparer.Ordinal);
         foreach (var (role, configured) in new[] { (Roles.Admin, AdminValues), (Roles.Operator, OperatorValues), (Roles.Viewer, ViewerValues) })
         {
-            var accepted = (configured ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Append(role);
+            var accepted = (configured ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (accepted.Any(given.Contains))
             {
                 return role;

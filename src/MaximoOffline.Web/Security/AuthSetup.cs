@@ -3,6 +3,8 @@ using MaximoOffline.Data.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -56,9 +58,29 @@ internal static class AuthSetup
         "(then add people with 'maximo-offline users add NAME --role Admin') or Auth:Mode=Oidc (your identity provider, Auth:Oidc:…). " +
         "On a network you trust, Auth:AllowAnonymousRemote=true lets everyone in as an Admin.";
 
-    public static IServiceCollection AddMaximoOfflineAuth(this IServiceCollection services, AuthOptions auth)
+    /// <summary>The sign-in attempts one address may make a minute (besides the lock-out of each account).</summary>
+    public const int SignInsPerMinute = 30;
+
+    public const string SignInLimit = "sign-in";
+
+    /// <param name="services">The app's services.</param>
+    /// <param name="auth">The <c>Auth</c> settings, already checked by <see cref="StartupProblems"/>.</param>
+    /// <param name="keysFolder">
+    /// Where the keys that protect session cookies and anti-forgery tokens are kept (beside the replica):
+    /// sign-ins survive a restart or a new container on the same volume.
+    /// </param>
+    public static IServiceCollection AddMaximoOfflineAuth(this IServiceCollection services, AuthOptions auth, string keysFolder)
     {
         services.AddSingleton(auth);
+        services.AddDataProtection().SetApplicationName("MaximoOffline").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter(""));
+        });
         var mode = auth.ParsedMode;
         var identity = services.AddAccounts(auth.MaxFailedSignIns, TimeSpan.FromMinutes(auth.LockoutMinutes));
         services.AddAuthorization(Policies.Add);
@@ -97,7 +119,9 @@ internal static class AuthSetup
         o.Cookie.SameSite = SameSiteMode.Lax;
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the app is reached over TLS
         o.ExpireTimeSpan = TimeSpan.FromHours(auth.SessionHours);
-        o.SlidingExpiration = true;
+        // A local account's session slides (its security stamp is checked every minute); a provider's
+        // sign-in is not re-checked, so it ends after Auth:SessionHours and the provider is asked again.
+        o.SlidingExpiration = mode == AuthMode.Local;
         o.LoginPath = "/login";
         o.LogoutPath = "/logout";
         o.AccessDeniedPath = "/denied";
@@ -225,4 +249,25 @@ internal static class RemoteListening
             }
         });
     }
+}
+
+internal static class SameOriginHub
+{
+    /// <summary>
+    /// The live hub answers pages of this app only: a WebSocket may be opened by any web page the user
+    /// visits (browsers do not apply the same-origin rule to it), so a connection that a page of another
+    /// origin opens is refused, whatever cookie it carries.
+    /// </summary>
+    public static void UseSameOriginHub(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (context.Request.Path.StartsWithSegments(Live.SyncHub.Path) && origin.Length > 0
+            && !string.Equals(origin, $"{context.Request.Scheme}://{context.Request.Host}", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        await next(context);
+    });
 }

@@ -12,6 +12,7 @@ namespace MaximoOffline.Web.Pages.Account;
 /// identity provider (<c>Oidc</c>). Failed sign-ins are logged with the name and address, never the
 /// password; repeated failures lock the account out for a while.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AuthSetup.SignInLimit)]
 public sealed class LoginModel(AuthOptions auth, IServiceProvider services, ILogger<LoginModel> log) : PageModel
 {
     public bool Oidc => auth.ParsedMode == AuthMode.Oidc;
@@ -50,9 +51,11 @@ public sealed class LoginModel(AuthOptions auth, IServiceProvider services, ILog
 
         var signIn = services.GetRequiredService<SignInManager<MaximoOffline.Data.Accounts.Account>>();
         var name = User?.Trim() ?? "";
-        var result = name.Length == 0 || string.IsNullOrEmpty(password)
+        // An account without a password (a script's, for API tokens) cannot sign in; failing for it counts nothing.
+        var account = name.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(name);
+        var result = account?.PasswordHash is null || string.IsNullOrEmpty(password)
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(name, password, isPersistent: false, lockoutOnFailure: true);
+            : await signIn.PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             log.LogInformation("{User} signed in from {Address}", name, HttpContext.Connection.RemoteIpAddress);
