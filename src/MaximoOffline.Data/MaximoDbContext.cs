@@ -13,10 +13,20 @@ namespace MaximoOffline.Data;
 /// The local replica: one table per Maximo object, built from <see cref="ReplicaCatalog"/>, plus the
 /// sync bookkeeping. Replica rows are written by <c>ReplicaWriter</c>, not through change tracking;
 /// EF Core owns the schema (migrations) and the bookkeeping, and the accounts that may sign in
-/// (ASP.NET Core Identity's user tables, named <c>account…</c>) with their API tokens.
+/// (ASP.NET Core Identity's user tables, named <c>account…</c>) with their API tokens. The same model
+/// serves SQLite (this type, the default) and PostgreSQL (<see cref="PostgresMaximoDbContext"/>, with
+/// its own migrations set).
 /// </summary>
-public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) : IdentityUserContext<Account>(options)
+public class MaximoDbContext : IdentityUserContext<Account>
 {
+    public MaximoDbContext(DbContextOptions<MaximoDbContext> options) : base(options)
+    {
+    }
+
+    protected MaximoDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
 
     public DbSet<SyncRunTable> SyncRunTables => Set<SyncRunTable>();
@@ -33,13 +43,13 @@ public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) :
         ConfigureAccounts(builder);
         foreach (var table in ReplicaCatalog.All)
         {
-            builder.SharedTypeEntity<Dictionary<string, object>>(table.Name, b => ConfigureReplicaTable(b, table));
+            builder.SharedTypeEntity<Dictionary<string, object>>(table.Name, b => ConfigureReplicaTable(b, table, Database.IsNpgsql()));
         }
 
         ConfigureBookkeeping(builder);
     }
 
-    private static void ConfigureReplicaTable(EntityTypeBuilder<Dictionary<string, object>> b, ReplicaTable table)
+    private static void ConfigureReplicaTable(EntityTypeBuilder<Dictionary<string, object>> b, ReplicaTable table, bool postgres)
     {
         b.ToTable(table.Name);
 
@@ -61,7 +71,12 @@ public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) :
         }
 
         b.IndexerProperty<long?>(ReplicaColumns.Rowstamp);
-        b.IndexerProperty<string>(ReplicaColumns.Raw).IsRequired();
+        var raw = b.IndexerProperty<string>(ReplicaColumns.Raw).IsRequired();
+        if (postgres)
+        {
+            raw.HasColumnType("jsonb"); // queryable by reporting tools with PostgreSQL's JSON operators
+        }
+
         b.IndexerProperty<DateTime>(ReplicaColumns.SyncedAt);
         b.IndexerProperty<long?>(ReplicaColumns.SyncRunId);
         b.IndexerProperty<DateTime?>(ReplicaColumns.DeletedAt);
@@ -202,3 +217,6 @@ public sealed class MaximoDbContext(DbContextOptions<MaximoDbContext> options) :
         });
     }
 }
+
+/// <summary>The replica on PostgreSQL (<c>Replica:Provider=Postgres</c>): the same model, its own migrations (Migrations/Postgres).</summary>
+public sealed class PostgresMaximoDbContext(DbContextOptions<PostgresMaximoDbContext> options) : MaximoDbContext(options);

@@ -11,7 +11,7 @@ namespace MaximoOffline.Data.Writing;
 /// supersedes live rows whose natural key a new record took, and removes the children a parent no
 /// longer lists.
 /// </summary>
-internal sealed class TableWriter : IDisposable
+internal sealed class TableWriter : ITableWriter, IDisposable
 {
     private readonly ReplicaTable _table;
     private readonly string? _ownerColumn;
@@ -106,18 +106,16 @@ internal sealed class TableWriter : IDisposable
 
     public List<TableWriter> ChildWriters { get; } = [];
 
+    public IReadOnlyList<ITableWriter> ChildTableWriters => ChildWriters;
+
     /// <summary>Attributes without a typed column first seen since the last call (each is reported once per writer).</summary>
     public IReadOnlySet<string> TakeUntypedAttributes() => _stager.TakeUntypedAttributes();
 
     /// <summary>Forgets attributes taken but not committed (their page rolled back), so they are reported again.</summary>
     public void ForgetUntyped(IEnumerable<string> names) => _stager.ForgetUntyped(names);
 
-    /// <summary>
-    /// Writes <paramref name="inputs"/> and, for each of <paramref name="replacedOwners"/> (parents that
-    /// existed before this page), removes the rows of this table it no longer lists.
-    /// </summary>
-    /// <returns>The rows written, in page order, and which of them existed before.</returns>
-    public (List<StagedRow> Rows, IReadOnlyDictionary<object, object[]> Existing) Write(
+    /// <inheritdoc />
+    public (List<StagedRow> Rows, Func<object, bool> Existed) Write(
         IReadOnlyList<RowInput> inputs, IReadOnlyCollection<object> replacedOwners, WriteContext context, TableCounts counts)
     {
         var rows = _stager.Stage(inputs);
@@ -183,7 +181,7 @@ internal sealed class TableWriter : IDisposable
             _search?.AfterRemove(keys);
         }
 
-        return (rows, existing);
+        return (rows, existing.ContainsKey);
     }
 
     private int Remove(object key, object owner)

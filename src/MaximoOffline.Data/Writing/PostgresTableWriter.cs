@@ -1,0 +1,262 @@
+using System.Globalization;
+using MaximoOffline.Data.Replica;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MaximoOffline.Data.Writing;
+
+/// <summary>
+/// Writes the rows of one table as they appear under one parent table, on PostgreSQL: the page's rows
+/// go into a session staging table with one binary COPY, and from there into the table with one
+/// upsert; superseded natural keys and children a parent no longer lists are handled set-wise.
+/// The same rules as the SQLite <see cref="TableWriter"/>: the last listing of a row in a page wins, a
+/// live row holding an incoming record's natural key under another id is soft-deleted, and a child
+/// that another parent still lists is unlinked rather than removed.
+/// </summary>
+internal sealed class PostgresTableWriter : ITableWriter, IDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly ReplicaTable _table;
+    private readonly string? _ownerColumn;
+    private readonly RowStager _stager;
+    private readonly string _name, _stage, _key;
+    private readonly string _copy, _selectExisting, _upsert;
+    private readonly string? _supersede, _selectOwned, _remove, _unlink;
+
+    public PostgresTableWriter(NpgsqlConnection connection, ReplicaTable table, ReplicaTable? owner, IReadOnlyList<ReplicaChild> children, int number)
+    {
+        _connection = connection;
+        _table = table;
+        _ownerColumn = owner is null ? null : table.OwnerColumn(owner);
+        Children = children;
+        _stager = new RowStager(table, children);
+        _name = Quote(table.Name);
+        _key = Quote(table.KeyColumn);
+        _stage = Quote($"stage_{number}_{table.Name}");
+
+        // Emptied by every commit or rollback: a page's rows never meet the next page's.
+        using (var create = new NpgsqlCommand($"CREATE TEMP TABLE IF NOT EXISTS {_stage} (LIKE {_name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS", connection))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        var columns = table.Columns.Select(c => c.Name).ToList();
+        if (_ownerColumn is not null)
+        {
+            columns.Add(_ownerColumn);
+        }
+
+        columns.AddRange([ReplicaColumns.Rowstamp, ReplicaColumns.Raw, ReplicaColumns.SyncedAt, ReplicaColumns.SyncRunId]);
+        var list = string.Join(", ", columns.Select(Quote));
+        _copy = $"COPY {_stage} ({list}) FROM STDIN (FORMAT BINARY)";
+        _selectExisting = $"SELECT t.{_key} FROM {_name} t WHERE t.{_key} IN (SELECT {_key} FROM {_stage})";
+        var updates = columns.Skip(1).Select(c => $"{Quote(c)} = excluded.{Quote(c)}").Append($"{Quote(ReplicaColumns.DeletedAt)} = NULL");
+        _upsert = $"INSERT INTO {_name} ({list}) SELECT {list} FROM {_stage} ON CONFLICT ({_key}) DO UPDATE SET {string.Join(", ", updates)}";
+
+        if (table.NaturalKey.Count > 0)
+        {
+            var natural = string.Join(", ", table.NaturalKey.Select(Quote));
+            var deletedAt = Quote(ReplicaColumns.DeletedAt);
+            _supersede = $"UPDATE {_name} SET {deletedAt} = @now WHERE {deletedAt} IS NULL " +
+                         $"AND {_key} NOT IN (SELECT {_key} FROM {_stage}) AND ({natural}) IN (SELECT {natural} FROM {_stage})";
+        }
+
+        if (_ownerColumn is not null)
+        {
+            var ownerColumn = Quote(_ownerColumn);
+            _selectOwned = $"SELECT {_key}, {ownerColumn} FROM {_name} WHERE {ownerColumn} = ANY(@owners)";
+            var pairs = $"({_key}, {ownerColumn}) IN (SELECT * FROM unnest(@keys, @owners))";
+            var otherOwners = table.Owners.Select(table.OwnerColumn).Where(c => c != _ownerColumn).Select(c => $" AND {Quote(c)} IS NULL");
+            _remove = $"DELETE FROM {_name} WHERE {pairs}{string.Concat(otherOwners)}";
+            if (table.Owners.Count > 1)
+            {
+                _unlink = $"UPDATE {_name} SET {ownerColumn} = NULL WHERE {pairs}";
+            }
+        }
+    }
+
+    public ReplicaTable Table => _table;
+
+    public IReadOnlyList<ReplicaChild> Children { get; }
+
+    public List<PostgresTableWriter> ChildWriters { get; } = [];
+
+    public IReadOnlyList<ITableWriter> ChildTableWriters => ChildWriters;
+
+    public IReadOnlySet<string> TakeUntypedAttributes() => _stager.TakeUntypedAttributes();
+
+    public void ForgetUntyped(IEnumerable<string> names) => _stager.ForgetUntyped(names);
+
+    public (List<StagedRow> Rows, Func<object, bool> Existed) Write(
+        IReadOnlyList<RowInput> inputs, IReadOnlyCollection<object> replacedOwners, WriteContext context, TableCounts counts)
+    {
+        var rows = _stager.Stage(inputs);
+        var now = DateTime.SpecifyKind(DateTime.ParseExact(context.Now, JsonValues.DateFormat, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        var existing = new HashSet<object>();
+        if (rows.Count > 0)
+        {
+            Copy(rows, now, context.RunId);
+            using (var select = new NpgsqlCommand(_selectExisting, _connection))
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    existing.Add(reader.GetValue(0));
+                }
+            }
+
+            if (_supersede is not null)
+            {
+                using var supersede = new NpgsqlCommand(_supersede, _connection);
+                supersede.Parameters.AddWithValue("now", now);
+                counts.Deleted += supersede.ExecuteNonQuery();
+            }
+        }
+
+        List<(object Key, object Owner)> ownedBefore = replacedOwners.Count > 0 && _selectOwned is not null ? SelectOwned(replacedOwners) : [];
+
+        if (rows.Count > 0)
+        {
+            using var upsert = new NpgsqlCommand(_upsert, _connection);
+            upsert.ExecuteNonQuery();
+            foreach (var row in rows)
+            {
+                if (existing.Contains(row.Key))
+                {
+                    counts.Updated++;
+                }
+                else
+                {
+                    counts.Inserted++;
+                }
+            }
+        }
+
+        var listed = rows.Select(r => (r.Key, r.OwnerKey!)).ToHashSet();
+        var unlisted = ownedBefore.Where(o => !listed.Contains(o)).ToList();
+        if (unlisted.Count > 0)
+        {
+            var keys = TypedArray(unlisted.Select(u => u.Key));
+            var owners = TypedArray(unlisted.Select(u => u.Owner));
+            using (var remove = new NpgsqlCommand(_remove, _connection))
+            {
+                remove.Parameters.AddWithValue("keys", keys);
+                remove.Parameters.AddWithValue("owners", owners);
+                counts.Deleted += remove.ExecuteNonQuery();
+            }
+
+            if (_unlink is not null)
+            {
+                using var unlink = new NpgsqlCommand(_unlink, _connection);
+                unlink.Parameters.AddWithValue("keys", keys);
+                unlink.Parameters.AddWithValue("owners", owners);
+                unlink.ExecuteNonQuery();
+            }
+        }
+
+        return (rows, existing.Contains);
+    }
+
+    private void Copy(List<StagedRow> rows, DateTime now, long? runId)
+    {
+        using var importer = _connection.BeginBinaryImport(_copy);
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            for (var i = 0; i < _table.Columns.Count; i++)
+            {
+                WriteValue(importer, row.Values[i], _table.Columns[i].Kind);
+            }
+
+            if (_ownerColumn is not null)
+            {
+                WriteKey(importer, row.OwnerKey);
+            }
+
+            WriteKey(importer, row.Rowstamp);
+            importer.Write(row.Raw, NpgsqlDbType.Jsonb);
+            importer.Write(now, NpgsqlDbType.TimestampTz);
+            WriteKey(importer, runId);
+        }
+
+        importer.Complete();
+    }
+
+    /// <summary>A typed column's value as the SQLite-oriented stager made it (dates as text, flags as 0/1), in PostgreSQL's types.</summary>
+    private static void WriteValue(NpgsqlBinaryImporter importer, object value, ColumnKind kind)
+    {
+        if (value is DBNull)
+        {
+            importer.WriteNull();
+            return;
+        }
+
+        switch (kind)
+        {
+            case ColumnKind.Integer:
+                importer.Write((long)value, NpgsqlDbType.Bigint);
+                break;
+            case ColumnKind.Real:
+                importer.Write((double)value, NpgsqlDbType.Double);
+                break;
+            case ColumnKind.Flag:
+                importer.Write((long)value != 0, NpgsqlDbType.Boolean);
+                break;
+            case ColumnKind.Date:
+                importer.Write(DateTime.SpecifyKind(DateTime.ParseExact((string)value, JsonValues.DateFormat, CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                    NpgsqlDbType.TimestampTz);
+                break;
+            default:
+                importer.Write((string)value, NpgsqlDbType.Text);
+                break;
+        }
+    }
+
+    private static void WriteKey(NpgsqlBinaryImporter importer, object? value)
+    {
+        switch (value)
+        {
+            case null or DBNull:
+                importer.WriteNull();
+                break;
+            case long n:
+                importer.Write(n, NpgsqlDbType.Bigint);
+                break;
+            default:
+                importer.Write(Convert.ToString(value, CultureInfo.InvariantCulture)!, NpgsqlDbType.Text);
+                break;
+        }
+    }
+
+    private List<(object, object)> SelectOwned(IReadOnlyCollection<object> owners)
+    {
+        using var command = new NpgsqlCommand(_selectOwned, _connection);
+        command.Parameters.AddWithValue("owners", TypedArray(owners));
+        var owned = new List<(object, object)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            owned.Add((reader.GetValue(0), reader.GetValue(1)));
+        }
+
+        return owned;
+    }
+
+    /// <summary>Keys as the array type PostgreSQL compares them with (ids are numbers, a few keys are text).</summary>
+    private static Array TypedArray(IEnumerable<object> keys)
+    {
+        var list = keys.ToList();
+        return list.All(k => k is long) ? list.Cast<long>().ToArray() : list.Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).ToArray();
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public void Dispose()
+    {
+        _stager.Dispose();
+        foreach (var child in ChildWriters)
+        {
+            child.Dispose();
+        }
+    }
+}
