@@ -16,6 +16,8 @@ namespace MaximoOffline.Bench;
 /// <see cref="ReplicaWriter"/> (JSON in, upserts, child replacement, counts) and through a bare
 /// prepared-INSERT loop fed with values extracted beforehand (the floor SQLite allows). Both commit
 /// once per page of the same size. Prints rows/s for both and the writer's share of the bare rate.
+/// With <c>--postgres "Host=…;Database=…"</c> (an empty database the benchmark may fill), the same
+/// pages also go through the PostgreSQL writer into it, and PostgreSQL ÷ SQLite is printed (goal ≥ 0.7).
 /// </summary>
 internal static class WriterBenchmark
 {
@@ -26,6 +28,7 @@ internal static class WriterBenchmark
         var children = options.Int("children", 3);
         var pageSize = options.Int("page-size", 500);
         var rounds = options.Int("rounds", 2);
+        var postgres = options.String("postgres");
 
         Console.WriteLine($"writer benchmark: {parents:N0} assets x {children} meters, pages of {pageSize}, {rounds} round(s)");
         var pages = Generate(parents, children, pageSize);
@@ -33,6 +36,7 @@ internal static class WriterBenchmark
 
         var writerRates = new List<double>();
         var bareRates = new List<double>();
+        var postgresRates = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
             // The bare loop writes a row a statement, so the search index's triggers would flush an index
@@ -44,6 +48,19 @@ internal static class WriterBenchmark
             Console.WriteLine($"  round {round}: bare insert {rows / bare.TotalSeconds,12:N0} rows/s ({bare.TotalSeconds:F2} s)   " +
                               $"writer {rows / writer.TotalSeconds,12:N0} rows/s ({writer.TotalSeconds:F2} s)   " +
                               $"ratio {bare.TotalSeconds / writer.TotalSeconds:P0}");
+            if (postgres is not null)
+            {
+                var onPostgres = await TimePostgresAsync(postgres, pages);
+                postgresRates.Add(rows / onPostgres.TotalSeconds);
+                Console.WriteLine($"           PostgreSQL writer {rows / onPostgres.TotalSeconds,12:N0} rows/s ({onPostgres.TotalSeconds:F2} s)   " +
+                                  $"PostgreSQL/SQLite {writer.TotalSeconds / onPostgres.TotalSeconds:F2}");
+            }
+        }
+
+        if (postgres is not null)
+        {
+            Console.WriteLine($"best: PostgreSQL writer {postgresRates.Max():N0} rows/s, SQLite writer {writerRates.Max():N0} rows/s, " +
+                              $"PostgreSQL/SQLite = {postgresRates.Max() / writerRates.Max():F2} (goal >= 0.7)");
         }
 
         var bestBare = bareRates.Max();
@@ -78,6 +95,30 @@ internal static class WriterBenchmark
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>The PostgreSQL writer into a freshly migrated schema of <paramref name="connectionString"/>'s database.</summary>
+    private static async Task<TimeSpan> TimePostgresAsync(string connectionString, List<Page> pages)
+    {
+        await using (var reset = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await reset.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand("DROP SCHEMA public CASCADE; CREATE SCHEMA public;", reset);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await using var replica = new PostgresReplica(connectionString);
+        await replica.MigrateAsync();
+        await using var connection = replica.OpenConnection();
+        using var writer = new PostgresReplicaWriter(connection, ReplicaCatalog.Asset, new HashSet<string> { "assetmeter" });
+        GC.Collect();
+        var clock = Stopwatch.StartNew();
+        foreach (var page in pages)
+        {
+            writer.WritePage(page.Records, syncRunId: 1);
+        }
+
+        return clock.Elapsed;
     }
 
     private static void WriteThroughWriter(ReplicaDatabase database, List<Page> pages)

@@ -57,8 +57,9 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         {
             var natural = string.Join(", ", table.NaturalKey.Select(Quote));
             var deletedAt = Quote(ReplicaColumns.DeletedAt);
-            _supersede = $"UPDATE {_name} SET {deletedAt} = @now WHERE {deletedAt} IS NULL " +
-                         $"AND {_key} NOT IN (SELECT {_key} FROM {_stage}) AND ({natural}) IN (SELECT {natural} FROM {_stage})";
+            var same = string.Join(" AND ", table.NaturalKey.Select(n => $"t.{Quote(n)} = s.{Quote(n)}"));
+            _supersede = $"UPDATE {_name} t SET {deletedAt} = @now FROM {_stage} s WHERE t.{deletedAt} IS NULL AND {same} " +
+                         $"AND t.{_key} NOT IN (SELECT {_key} FROM {_stage})";
         }
 
         if (_ownerColumn is not null)
@@ -95,6 +96,7 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         var existing = new HashSet<object>();
         if (rows.Count > 0)
         {
+            KeepStatisticsCurrent(rows.Count);
             Copy(rows, now, context.RunId);
             using (var select = new NpgsqlCommand(_selectExisting, _connection))
             using (var reader = select.ExecuteReader())
@@ -156,6 +158,34 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
 
         return (rows, existing.Contains);
     }
+
+    /// <summary>
+    /// Keeps the planner's picture of the table current while a sync fills it: a table that grew past
+    /// what its statistics say (a first full sync) is analysed again, so that the page's statements keep
+    /// probing indexes instead of scanning a table the planner believes is small. At most a doubling apart.
+    /// </summary>
+    private void KeepStatisticsCurrent(int written)
+    {
+        _writtenSinceAnalyze += written;
+        if (_writtenSinceAnalyze < Math.Max(AnalyzeAfterRows, _rowsAtAnalyze))
+        {
+            return;
+        }
+
+        using (var analyze = new NpgsqlCommand($"ANALYZE {_name}", _connection))
+        {
+            analyze.ExecuteNonQuery();
+        }
+
+        using var estimate = new NpgsqlCommand($"SELECT reltuples::bigint FROM pg_class WHERE oid = '{_name}'::regclass", _connection);
+        _rowsAtAnalyze = Math.Max(0, (long)estimate.ExecuteScalar()!);
+        _writtenSinceAnalyze = 0;
+    }
+
+    private const int AnalyzeAfterRows = 2_000;
+
+    private long _writtenSinceAnalyze;
+    private long _rowsAtAnalyze;
 
     private void Copy(List<StagedRow> rows, DateTime now, long? runId)
     {
