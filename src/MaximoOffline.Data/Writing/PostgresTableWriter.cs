@@ -1,5 +1,6 @@
 using System.Globalization;
 using MaximoOffline.Data.Replica;
+using static MaximoOffline.Data.Workspace.RowValues;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,6 +24,11 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
     private readonly string _copy, _selectExisting, _upsert;
     private readonly string? _supersede, _selectOwned, _remove, _unlink;
 
+    // Rows written since the table was last analysed, and its size then (see KeepStatisticsCurrent).
+    private const int AnalyzeAfterRows = 2_000;
+    private long _writtenSinceAnalyze;
+    private long _rowsAtAnalyze;
+
     public PostgresTableWriter(NpgsqlConnection connection, ReplicaTable table, ReplicaTable? owner, IReadOnlyList<ReplicaChild> children, int number)
     {
         _connection = connection;
@@ -40,13 +46,7 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
             create.ExecuteNonQuery();
         }
 
-        var columns = table.Columns.Select(c => c.Name).ToList();
-        if (_ownerColumn is not null)
-        {
-            columns.Add(_ownerColumn);
-        }
-
-        columns.AddRange([ReplicaColumns.Rowstamp, ReplicaColumns.Raw, ReplicaColumns.SyncedAt, ReplicaColumns.SyncRunId]);
+        var columns = StagedRow.WrittenColumns(table, _ownerColumn);
         var list = string.Join(", ", columns.Select(Quote));
         _copy = $"COPY {_stage} ({list}) FROM STDIN (FORMAT BINARY)";
         _selectExisting = $"SELECT t.{_key} FROM {_name} t WHERE t.{_key} IN (SELECT {_key} FROM {_stage})";
@@ -182,11 +182,6 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         _writtenSinceAnalyze = 0;
     }
 
-    private const int AnalyzeAfterRows = 2_000;
-
-    private long _writtenSinceAnalyze;
-    private long _rowsAtAnalyze;
-
     private void Copy(List<StagedRow> rows, DateTime now, long? runId)
     {
         using var importer = _connection.BeginBinaryImport(_copy);
@@ -278,8 +273,6 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         var list = keys.ToList();
         return list.All(k => k is long) ? list.Cast<long>().ToArray() : list.Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).ToArray();
     }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public void Dispose()
     {

@@ -18,6 +18,22 @@ internal sealed class StagedRow(object key, object? ownerKey, object[] values, o
 
     /// <summary>The value of each child JSON key, by child index (default when absent).</summary>
     public JsonElement[] Children { get; } = children;
+
+    /// <summary>
+    /// The columns a row is written to, in the order every writer binds them: the typed columns (the key
+    /// first), the owner column under this parent, then rowstamp, raw, write time and run.
+    /// </summary>
+    public static List<string> WrittenColumns(Replica.ReplicaTable table, string? ownerColumn)
+    {
+        var columns = table.Columns.Select(c => c.Name).ToList();
+        if (ownerColumn is not null)
+        {
+            columns.Add(ownerColumn);
+        }
+
+        columns.AddRange([Replica.ReplicaColumns.Rowstamp, Replica.ReplicaColumns.Raw, Replica.ReplicaColumns.SyncedAt, Replica.ReplicaColumns.SyncRunId]);
+        return columns;
+    }
 }
 
 /// <summary>A JSON object to write, with the key of the row that lists it and its position there.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MaximoOffline.Data.Replica;
+using static MaximoOffline.Data.Workspace.RowValues;
 using Microsoft.Data.Sqlite;
 
 namespace MaximoOffline.Data.Writing;
@@ -38,13 +39,7 @@ internal sealed class TableWriter : ITableWriter, IDisposable
         var name = Quote(table.Name);
 
         // Upsert: every typed column, the owner column of this parent, and the bookkeeping columns.
-        var columns = table.Columns.Select(c => c.Name).ToList();
-        if (_ownerColumn is not null)
-        {
-            columns.Add(_ownerColumn);
-        }
-
-        columns.AddRange([ReplicaColumns.Rowstamp, ReplicaColumns.Raw, ReplicaColumns.SyncedAt, ReplicaColumns.SyncRunId]);
+        var columns = StagedRow.WrittenColumns(table, _ownerColumn);
         var parameters = columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
         var updates = columns.Skip(1).Select(c => $"{Quote(c)} = excluded.{Quote(c)}")
             .Append($"{Quote(ReplicaColumns.DeletedAt)} = NULL");
@@ -252,8 +247,6 @@ internal sealed class TableWriter : ITableWriter, IDisposable
 
         throw new InvalidOperationException($"Natural key '{name}' of '{table.Name}' is not a typed column.");
     }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {

@@ -47,28 +47,15 @@ internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOption
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Response.WriteAsJsonAsync(new
-        {
-            title = "Not allowed",
-            status = 403,
-            detail = $"{Who.Of(Context.User)} may not do this: it needs a higher role. An admin can change roles (maximo-offline users role NAME ROLE).",
-        }, options: null, contentType: "application/problem+json");
-    }
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        AuthProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed", AuthProblems.NeedsHigherRole(Context.User));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var why = result.Failure?.Message ?? "no API token";
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers[HeaderNames.WWWAuthenticate] = $"Bearer error=\"invalid_token\", error_description=\"{why}\"";
-        await Response.WriteAsJsonAsync(new
-        {
-            title = "API token refused",
-            status = 401,
-            detail = $"The API token was refused: {why}. Create a new one with 'maximo-offline tokens create --user NAME'.",
-        }, options: null, contentType: "application/problem+json");
+        await AuthProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "API token refused",
+            $"The API token was refused: {why}. Create a new one with 'maximo-offline tokens create --user NAME'.");
     }
 }

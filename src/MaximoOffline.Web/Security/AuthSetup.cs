@@ -129,7 +129,7 @@ internal static class AuthSetup
         o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized,
             "Sign in first: open the app in a browser, or send a personal API token as 'Authorization: Bearer …' (maximo-offline tokens create --user NAME).");
         o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden,
-            $"{Who.Of(context.HttpContext.User)} may not do this: it needs a higher role. An admin can change roles (maximo-offline users role NAME ROLE).");
+            AuthProblems.NeedsHigherRole(context.HttpContext.User));
         if (mode == AuthMode.Local)
         {
             o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
@@ -144,9 +144,7 @@ internal static class AuthSetup
             return Task.CompletedTask;
         }
 
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new { title = status == 401 ? "Not signed in" : "Not allowed", status, detail },
-            options: null, contentType: "application/problem+json");
+        return AuthProblems.WriteAsync(context.HttpContext, status, status == 401 ? "Not signed in" : "Not allowed", detail);
     }
 
     /// <summary>Requests a person does not read as a page: the REST API, the hub, the API description.</summary>
