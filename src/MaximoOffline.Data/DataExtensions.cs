@@ -10,9 +10,14 @@ namespace MaximoOffline.Data;
 public static class DataExtensions
 {
     /// <summary>Registers the replica database, the bookkeeping gateway and the offline workspace's read gateway over it.</summary>
-    public static IServiceCollection AddMaximoData(this IServiceCollection services, ReplicaDatabase database)
+    public static IServiceCollection AddMaximoData(this IServiceCollection services, ReplicaStore database)
     {
         services.AddSingleton(database);
+        if (database is ReplicaDatabase file)
+        {
+            services.AddSingleton(file);
+        }
+
         services.AddDbContextFactory<MaximoDbContext>(database.Configure);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunLease>();

@@ -32,7 +32,7 @@ public static class SyncExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMaximoLocator, ConfiguredMaximoLocator>();
 
-        services.AddMaximoData(SyncOptions.Replica(configuration));
+        services.AddMaximoData(ReplicaSettings.Store(configuration));
         services.AddSingleton<SyncEventStream>();
         services.AddSingleton<ActiveRuns>();
         services.AddSingleton<RunEnding>();

@@ -65,7 +65,7 @@ builder.Services.AddHealthChecks()
 var app = builder.Build();
 
 // A new machine needs no set-up: the schema is migrated, and runs a crash left behind are marked Interrupted.
-await app.Services.GetRequiredService<ReplicaDatabase>().MigrateAsync();
+await app.Services.GetRequiredService<ReplicaStore>().MigrateAsync();
 app.Services.GetRequiredService<RunLease>().InterruptAbandoned();
 
 // The pipeline: errors become problem details; security headers on every answer; API bodies are a few fields.

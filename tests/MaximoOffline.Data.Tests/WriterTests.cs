@@ -13,7 +13,7 @@ public abstract class WriterTests : IAsyncLifetime
 
     public Task DisposeAsync() => Replica.DisposeAsync();
 
-    protected PageWriteResult Write(ReplicaTable root, string pageJson, Action<SqliteTransaction, PageWriteResult>? alsoInTransaction = null)
+    protected PageWriteResult Write(ReplicaTable root, string pageJson, Action<System.Data.Common.DbTransaction, PageWriteResult>? alsoInTransaction = null)
     {
         using var connection = Replica.Open();
         using var writer = new ReplicaWriter(connection, root);

@@ -14,7 +14,7 @@ public sealed record RunTableTotals(string Table, long Inserted, long Updated, l
 /// and the health check: every read of <c>sync_run</c> and <c>sync_run_table</c> outside the engine's
 /// own bookkeeping goes through here.
 /// </summary>
-public sealed class RunHistory(ReplicaDatabase database)
+public sealed class RunHistory(ReplicaStore database)
 {
     public async Task<RunView?> RunAsync(long id, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,5 @@
 using MaximoOffline.Data.Database;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using static MaximoOffline.Data.Bookkeeping.BookkeepingSql;
 
 namespace MaximoOffline.Data.Bookkeeping;
@@ -9,7 +9,7 @@ namespace MaximoOffline.Data.Bookkeeping;
 /// heartbeat. A run whose owner is gone (a process of this machine that no longer exists, or one that
 /// has been silent for <see cref="Timeout"/>) is marked Interrupted, so a crash never blocks an endpoint.
 /// </summary>
-public sealed class RunLease(ReplicaDatabase database, TimeProvider time)
+public sealed class RunLease(ReplicaStore database, TimeProvider time)
 {
     /// <summary>
     /// A run whose owner has not shown a sign of life for this long is considered interrupted: six
@@ -26,22 +26,25 @@ public sealed class RunLease(ReplicaDatabase database, TimeProvider time)
 
     /// <summary>Renews the lease of every queued or running run this process owns.</summary>
     public void Heartbeat() => Execute(database,
-        $"UPDATE sync_run SET heartbeat_at = $now WHERE owner = $owner AND {ActiveFilter}",
-        [("$now", Now(time)), ("$owner", RunOwner.Current), .. ActiveStatuses]);
+        $"UPDATE sync_run SET heartbeat_at = @now WHERE owner = @owner AND {ActiveFilter}",
+        [("@now", Now(database, time)), ("@owner", RunOwner.Current), .. ActiveStatuses]);
 
-    /// <summary>Marks queued or running runs whose owning process is gone (or silent) as Interrupted.</summary>
-    public int InterruptAbandoned()
+    /// <summary>
+    /// Marks queued or running runs whose owning process is gone (or silent) as Interrupted, and returns
+    /// them. Across nodes, exactly one caller gets each run back (the queue's lock serialises the look).
+    /// </summary>
+    public IReadOnlyList<long> InterruptAbandoned()
     {
         using var connection = database.OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var count = InterruptAbandoned(connection, transaction);
+        using var transaction = database.BeginWrite(connection);
+        var interrupted = InterruptAbandoned(connection, transaction);
         transaction.Commit();
-        return count;
+        return interrupted;
     }
 
-    internal int InterruptAbandoned(SqliteConnection connection, SqliteTransaction transaction)
+    internal IReadOnlyList<long> InterruptAbandoned(DbConnection connection, DbTransaction transaction)
     {
-        var stale = Format(time.GetUtcNow().UtcDateTime - Timeout);
+        var stale = time.GetUtcNow().UtcDateTime - Timeout;
         var abandoned = new List<long>();
         using (var select = Command(connection, transaction,
                    $"SELECT id, owner, COALESCE(heartbeat_at, queued_at) FROM sync_run WHERE {ActiveFilter}", ActiveStatuses))
@@ -51,7 +54,7 @@ public sealed class RunLease(ReplicaDatabase database, TimeProvider time)
             {
                 var owner = reader.IsDBNull(1) ? null : reader.GetString(1);
                 var alive = owner == RunOwner.Current
-                    || (!RunOwner.IsDeadOnThisMachine(owner) && string.CompareOrdinal(reader.GetString(2), stale) > 0);
+                    || (!RunOwner.IsDeadOnThisMachine(owner) && reader.GetDateTime(2) > stale);
                 if (!alive)
                 {
                     abandoned.Add(reader.GetInt64(0));
@@ -61,9 +64,9 @@ public sealed class RunLease(ReplicaDatabase database, TimeProvider time)
 
         foreach (var id in abandoned)
         {
-            End(connection, transaction, id, SyncRunStatus.Interrupted, InterruptedMessage, Now(time));
+            End(connection, transaction, id, SyncRunStatus.Interrupted, InterruptedMessage, Now(database, time));
         }
 
-        return abandoned.Count;
+        return abandoned;
     }
 }

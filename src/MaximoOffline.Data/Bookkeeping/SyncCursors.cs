@@ -1,5 +1,5 @@
 using MaximoOffline.Data.Database;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using static MaximoOffline.Data.Bookkeeping.BookkeepingSql;
 
@@ -9,14 +9,14 @@ namespace MaximoOffline.Data.Bookkeeping;
 /// Where each endpoint's sync stands per site (<c>sync_state</c>): the cursor an incremental run starts
 /// from, and when the last full and the last successful sync ended.
 /// </summary>
-public sealed class SyncCursors(ReplicaDatabase database, TimeProvider time)
+public sealed class SyncCursors(ReplicaStore database, TimeProvider time)
 {
     public SyncState? Get(string endpoint, string site)
     {
         using var connection = database.OpenConnection();
         using var command = Command(connection, null,
-            "SELECT cursor, last_full_sync_at, last_success_at, last_run_id FROM sync_state WHERE endpoint = $e AND site = $s",
-            ("$e", endpoint), ("$s", site));
+            "SELECT cursor, last_full_sync_at, last_success_at, last_run_id FROM sync_state WHERE endpoint = @e AND site = @s",
+            ("@e", endpoint), ("@s", site));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -42,16 +42,16 @@ public sealed class SyncCursors(ReplicaDatabase database, TimeProvider time)
     }
 
     /// <summary>Records a successful run's cursor (inside the transaction that ends the run).</summary>
-    public void SaveSuccess(SqliteTransaction transaction, string endpoint, string site, string? cursor, bool full, long runId)
+    public void SaveSuccess(DbTransaction transaction, string endpoint, string site, string? cursor, bool full, long runId)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var now = Now(time);
+        var now = Now(database, time);
         using var upsert = Command(transaction.Connection!, transaction,
             "INSERT INTO sync_state (endpoint, site, cursor, last_full_sync_at, last_success_at, last_run_id) " +
-            "VALUES ($e, $s, $cursor, $full, $now, $run) ON CONFLICT (endpoint, site) DO UPDATE SET cursor = excluded.cursor, " +
-            "last_full_sync_at = COALESCE(excluded.last_full_sync_at, last_full_sync_at), last_success_at = excluded.last_success_at, " +
+            "VALUES (@e, @s, @cursor, @full, @now, @run) ON CONFLICT (endpoint, site) DO UPDATE SET cursor = excluded.cursor, " +
+            "last_full_sync_at = COALESCE(excluded.last_full_sync_at, sync_state.last_full_sync_at), last_success_at = excluded.last_success_at, " +
             "last_run_id = excluded.last_run_id",
-            ("$e", endpoint), ("$s", site), ("$cursor", cursor), ("$full", full ? now : null), ("$now", now), ("$run", runId));
+            ("@e", endpoint), ("@s", site), ("@cursor", cursor), ("@full", full ? now : null), ("@now", now), ("@run", runId));
         upsert.ExecuteNonQuery();
     }
 }

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using MaximoOffline.Data.Replica;
+using MaximoOffline.Data.Writing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -5,30 +8,103 @@ namespace MaximoOffline.Data.Database;
 
 /// <summary>
 /// The replica in a PostgreSQL database (<c>Replica:Provider=Postgres</c>, <c>ConnectionStrings:Replica</c>):
-/// its connections, and bringing its schema up to date with PostgreSQL's own migrations set.
+/// its connections, and bringing its schema up to date with PostgreSQL's own migrations set. Several
+/// app nodes share it; what SQLite's file lock serialises, an advisory lock serialises here.
 /// </summary>
-public sealed class PostgresReplica : IAsyncDisposable, IDisposable
+public sealed class PostgresReplica : ReplicaStore, IAsyncDisposable, IDisposable
 {
+    /// <summary>The advisory lock that guards the run queue (claims, cancels, interrupts, run ends).</summary>
+    public const long QueueLock = 0x4D58_4F51_0000_0000;
+
     public PostgresReplica(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw ReplicaDatabaseException.Postgres("(ConnectionStrings:Replica)", $"the connection string cannot be read ({e.Message})", e);
+        }
+
+        Location = $"'{parsed.Database ?? parsed.Username}' on {parsed.Host ?? "localhost"}:{parsed.Port}";
+        DataSource = NpgsqlDataSource.Create(parsed.ConnectionString);
     }
 
     public NpgsqlDataSource DataSource { get; }
 
+    public override ReplicaProvider Provider => ReplicaProvider.Postgres;
+
+    public override string Location { get; }
+
     public DbContextOptions<PostgresMaximoDbContext> ContextOptions() =>
         new DbContextOptionsBuilder<PostgresMaximoDbContext>().UseNpgsql(DataSource).Options;
 
-    public PostgresMaximoDbContext CreateContext() => new(ContextOptions());
+    public override PostgresMaximoDbContext CreateContext() => new(ContextOptions());
 
-    public NpgsqlConnection OpenConnection() => DataSource.OpenConnection();
-
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public override void Configure(DbContextOptionsBuilder builder)
     {
-        await using var context = CreateContext();
-        await context.Database.MigrateAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseNpgsql(DataSource);
     }
+
+    public override NpgsqlConnection OpenConnection()
+    {
+        try
+        {
+            return DataSource.OpenConnection();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw ReplicaDatabaseException.Postgres(Location, e.Message, e);
+        }
+    }
+
+    public override DbTransaction BeginWrite(DbConnection connection, long? lockKey = null)
+    {
+        var transaction = ((NpgsqlConnection)connection).BeginTransaction();
+        using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", (NpgsqlConnection)connection, transaction);
+        command.Parameters.AddWithValue("key", lockKey ?? QueueLock);
+        command.ExecuteNonQuery();
+        return transaction;
+    }
+
+    public override DbTransaction BeginRead(DbConnection connection) =>
+        ((NpgsqlConnection)connection).BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+
+    public override bool HasSchema()
+    {
+        using var connection = OpenConnection();
+        using var command = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('sync_run', 'sync_state')", connection);
+        return (long)command.ExecuteScalar()! == 2;
+    }
+
+    public override async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var context = CreateContext();
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw ReplicaDatabaseException.Postgres(Location, e.Message, e);
+        }
+    }
+
+    public override IPageWriter CreateWriter(DbConnection connection, ReplicaTable root, IReadOnlySet<string>? childTables, TimeProvider time) =>
+        new PostgresReplicaWriter((NpgsqlConnection)connection, root, childTables, time);
+
+    public override object BookkeepingTime(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+
+    public override object ReplicaTime(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+
+    public override string IdIn(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    public override object IdList(IEnumerable<long> ids) => ids.ToArray();
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 

@@ -1,3 +1,8 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using MaximoOffline.Data.Replica;
+using MaximoOffline.Data.Writing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +12,7 @@ namespace MaximoOffline.Data.Database;
 /// The replica's SQLite file: where it is, how connections to it are opened (WAL, a busy timeout,
 /// foreign keys on), and bringing its schema up to date.
 /// </summary>
-public sealed class ReplicaDatabase
+public sealed class ReplicaDatabase : ReplicaStore
 {
     /// <summary>How long a statement waits for another connection's write lock before failing.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
@@ -39,6 +44,10 @@ public sealed class ReplicaDatabase
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
 
+    public override ReplicaProvider Provider => ReplicaProvider.Sqlite;
+
+    public override string Location => $"'{Path}'";
+
     public string ConnectionString { get; }
 
     /// <summary>The default location, as the original scripts had it: <c>~/.maximo_offline/maximo.db</c>.</summary>
@@ -62,7 +71,7 @@ public sealed class ReplicaDatabase
     public bool IsReadOnly { get; }
 
     /// <summary>True when the file exists and holds the replica's schema (a sync has migrated it).</summary>
-    public bool HasSchema()
+    public override bool HasSchema()
     {
         if (!File.Exists(Path))
         {
@@ -116,7 +125,7 @@ public sealed class ReplicaDatabase
     }
 
     /// <summary>Opens a connection with the replica's pragmas applied; failures name the path.</summary>
-    public SqliteConnection OpenConnection()
+    public override SqliteConnection OpenConnection()
     {
         if (!IsReadOnly)
         {
@@ -145,10 +154,10 @@ public sealed class ReplicaDatabase
         return builder.Options;
     }
 
-    public MaximoDbContext CreateContext() => new(ContextOptions());
+    public override MaximoDbContext CreateContext() => new(ContextOptions());
 
     /// <summary>Configures <paramref name="builder"/> for this file (used by DI registration too).</summary>
-    public void Configure(DbContextOptionsBuilder builder)
+    public override void Configure(DbContextOptionsBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder
@@ -160,7 +169,7 @@ public sealed class ReplicaDatabase
     /// Creates the file when missing and applies every pending migration; switches the file to WAL so
     /// that readers (the dashboard, the monitor) never block the sync's writer.
     /// </summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public override async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         EnsureFolder();
         try
@@ -177,4 +186,23 @@ public sealed class ReplicaDatabase
             throw new ReplicaDatabaseException(Path, e.Message, e);
         }
     }
+
+    /// <summary>SQLite serialises writers itself: <c>BEGIN IMMEDIATE</c> takes the file's write lock at once.</summary>
+    public override DbTransaction BeginWrite(DbConnection connection, long? lockKey = null) =>
+        ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    /// <summary>A deferred transaction: in WAL mode, a snapshot that never blocks the sync's writer.</summary>
+    public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
+    public override IPageWriter CreateWriter(DbConnection connection, ReplicaTable root, IReadOnlySet<string>? childTables, TimeProvider time) =>
+        new ReplicaWriter((SqliteConnection)connection, root, childTables, time);
+
+    /// <summary>EF Core's SQLite text form, so that EF reads the bookkeeping back.</summary>
+    public override object BookkeepingTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    public override object ReplicaTime(DateTime utc) => utc.ToString(ReplicaColumns.DateFormat, CultureInfo.InvariantCulture);
+
+    public override string IdIn(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    public override object IdList(IEnumerable<long> ids) => JsonSerializer.Serialize(ids);
 }

@@ -15,7 +15,12 @@ public sealed class ReplicaDatabaseException : Exception
 
     public ReplicaDatabaseException(string message) : base(message) { DatabasePath = "(unknown)"; }
 
-    public ReplicaDatabaseException(string message, Exception inner) : base(message, inner) { DatabasePath = "(unknown)"; }
+    public ReplicaDatabaseException(string message, Exception? inner) : base(message, inner) { DatabasePath = "(unknown)"; }
 
-    public string DatabasePath { get; }
+    /// <summary>The PostgreSQL replica cannot be reached or used: says which settings to check.</summary>
+    public static ReplicaDatabaseException Postgres(string location, string problem, Exception? inner = null) =>
+        new($"Cannot use the replica database {location}: {problem}. Check ConnectionStrings:Replica, that PostgreSQL is running " +
+            "and reachable from this machine, and that its user may connect and create tables.", inner!) { DatabasePath = location };
+
+    public string DatabasePath { get; private init; }
 }

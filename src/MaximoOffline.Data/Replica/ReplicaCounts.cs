@@ -5,18 +5,18 @@ namespace MaximoOffline.Data.Replica;
 /// <summary>Live and soft-deleted rows of one replica table.</summary>
 public sealed record TableRowCount(string Table, long Rows, long Deleted);
 
-/// <summary>Counts the rows of replica tables, all in one read snapshot (in WAL mode, never blocking a sync's writes).</summary>
-public sealed class ReplicaCounts(ReplicaDatabase database)
+/// <summary>Counts the rows of replica tables, all in one read snapshot (never blocking a sync's writes).</summary>
+public sealed class ReplicaCounts(ReplicaStore database)
 {
     public IReadOnlyDictionary<string, TableRowCount> Count(IEnumerable<ReplicaTable> tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         using var connection = database.OpenConnection();
-        using var snapshot = connection.BeginTransaction(deferred: true);
+        using var snapshot = database.BeginRead(connection);
         var result = new Dictionary<string, TableRowCount>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
-            using var command = SqliteCommands.Create(connection, snapshot,
+            using var command = ReplicaCommands.Create(connection, snapshot,
                 $"SELECT COUNT(*) - COUNT({ReplicaColumns.DeletedAt}), COUNT({ReplicaColumns.DeletedAt}) FROM \"{table.Name}\"");
             using var reader = command.ExecuteReader();
             reader.Read();

@@ -11,7 +11,7 @@ namespace MaximoOffline.Data.Writing;
 /// Built for PostgreSQL: each table's rows of a page go in with one binary <c>COPY</c> into a staging
 /// table, then one <c>INSERT … ON CONFLICT</c>, instead of a statement per row.
 /// </summary>
-public sealed class PostgresReplicaWriter : IDisposable
+public sealed class PostgresReplicaWriter : IPageWriter
 {
     private readonly NpgsqlConnection _connection;
     private readonly TimeProvider _time;
@@ -42,7 +42,7 @@ public sealed class PostgresReplicaWriter : IDisposable
     /// rows are written. Throws <see cref="ReplicaWriteException"/> when the page cannot be written; the
     /// database is then as it was before the call.
     /// </summary>
-    public PageWriteResult WritePage(IReadOnlyList<JsonElement> records, long? syncRunId = null, Action<NpgsqlTransaction, PageWriteResult>? alsoInTransaction = null)
+    public PageWriteResult WritePage(IReadOnlyList<JsonElement> records, long? syncRunId = null, Action<System.Data.Common.DbTransaction, PageWriteResult>? alsoInTransaction = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         var now = _time.GetUtcNow().UtcDateTime;

@@ -11,7 +11,7 @@ namespace MaximoOffline.Data.Writing;
 /// replaces each record's children, and reports inserted/updated/deleted counts per table. A page
 /// is written whole or not at all. Commands are prepared once per writer and reused for every page.
 /// </summary>
-public sealed class ReplicaWriter : IDisposable
+public sealed class ReplicaWriter : IPageWriter
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
@@ -45,7 +45,7 @@ public sealed class ReplicaWriter : IDisposable
     /// roll back together. Throws <see cref="ReplicaWriteException"/> for a record that cannot be
     /// written; the database is then as it was before the call.
     /// </summary>
-    public PageWriteResult WritePage(IReadOnlyList<JsonElement> records, long? syncRunId = null, Action<SqliteTransaction, PageWriteResult>? alsoInTransaction = null)
+    public PageWriteResult WritePage(IReadOnlyList<JsonElement> records, long? syncRunId = null, Action<System.Data.Common.DbTransaction, PageWriteResult>? alsoInTransaction = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         var context = new WriteContext(_time.GetUtcNow().UtcDateTime.ToString(JsonValues.DateFormat, CultureInfo.InvariantCulture), syncRunId);

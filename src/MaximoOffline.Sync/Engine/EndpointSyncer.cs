@@ -23,7 +23,7 @@ internal sealed class EndpointSyncer(
     RunQueue queue,
     RunCounters counters,
     SyncCursors cursors,
-    ReplicaDatabase database,
+    ReplicaStore database,
     ReplicaChecks checks,
     IOptions<MaximoOptions> maximoOptions,
     IOptions<SyncOptions> syncOptions,
@@ -107,7 +107,7 @@ internal sealed class EndpointSyncer(
         progress.Report();
 
         using var connection = database.OpenConnection();
-        using var writer = new ReplicaWriter(connection, endpoint.Root, SelectClause.Tables(endpoint.Root, select.ChildPaths), time);
+        using var writer = database.CreateWriter(connection, endpoint.Root, SelectClause.Tables(endpoint.Root, select.ChildPaths), time);
         var sink = new PageSink(writer, counters, run, progress);
         var read = "nothing to read";
         if (total > 0 && await lowest is { } min && await highest is { } max)

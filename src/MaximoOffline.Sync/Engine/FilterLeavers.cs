@@ -17,7 +17,7 @@ internal sealed record LeftFilter(IReadOnlyList<long> Ids, IReadOnlyDictionary<s
 /// replica rows that no longer match: by the endpoint's own test, or, for <c>Sync:Where</c> and
 /// <c>Sync:SavedQuery</c>, which only Maximo can evaluate, by asking Maximo which of them still match.
 /// </summary>
-internal sealed class FilterLeavers(MaximoClient client, ReplicaDatabase database, SyncOptions sync)
+internal sealed class FilterLeavers(MaximoClient client, ReplicaStore database, SyncOptions sync)
 {
     /// <summary>Records a page of the unfiltered delta: only a few attributes each, so pages can be large.</summary>
     private const int PageSize = 1000;
@@ -87,10 +87,10 @@ internal sealed class FilterLeavers(MaximoClient client, ReplicaDatabase databas
     private List<long> LiveIds(EndpointDefinition endpoint, string? site, IEnumerable<long> ids)
     {
         using var connection = database.OpenConnection();
-        using var command = SqliteCommands.Create(connection, null,
-            $"SELECT \"{endpoint.UniqueId}\" FROM \"{endpoint.Root.Name}\" WHERE \"{endpoint.UniqueId}\" IN (SELECT value FROM json_each($ids)) " +
-            $"AND deleted_at IS NULL{(endpoint.SiteScoped && site is not null ? " AND siteid = $site" : "")}",
-            ("$ids", JsonSerializer.Serialize(ids)), ("$site", site));
+        using var command = ReplicaCommands.Create(connection, null,
+            $"SELECT \"{endpoint.UniqueId}\" FROM \"{endpoint.Root.Name}\" WHERE {database.IdIn($"\"{endpoint.UniqueId}\"", "@ids")} " +
+            $"AND deleted_at IS NULL{(endpoint.SiteScoped && site is not null ? " AND siteid = @site" : "")}",
+            ("@ids", database.IdList(ids)), ("@site", site));
         using var reader = command.ExecuteReader();
         var live = new List<long>();
         while (reader.Read())

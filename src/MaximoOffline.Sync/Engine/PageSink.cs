@@ -10,7 +10,7 @@ namespace MaximoOffline.Sync.Engine;
 /// with the run's counters, then reports progress. Cancellation takes effect between pages: a page is
 /// written whole or not at all.
 /// </summary>
-internal sealed class PageSink(ReplicaWriter writer, RunCounters counters, RunContext run, ProgressTracker progress)
+internal sealed class PageSink(IPageWriter writer, RunCounters counters, RunContext run, ProgressTracker progress)
 {
     private readonly Dictionary<string, SortedSet<string>> _untyped = new(StringComparer.Ordinal);
 

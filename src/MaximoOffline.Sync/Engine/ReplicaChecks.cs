@@ -5,13 +5,13 @@ using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
 using MaximoOffline.Sync.Endpoints;
 using MaximoOffline.Sync.Settings;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 
 namespace MaximoOffline.Sync.Engine;
 
 /// <summary>What a run checks in the replica once it has read: the full sync's guarded sweep, and references to rows the replica lacks.</summary>
-internal sealed class ReplicaChecks(ReplicaDatabase database, IOptions<SyncOptions> options, TimeProvider time)
+internal sealed class ReplicaChecks(ReplicaStore database, IOptions<SyncOptions> options, TimeProvider time)
 {
     private readonly SyncOptions sync = options.Value;
 
@@ -20,13 +20,13 @@ internal sealed class ReplicaChecks(ReplicaDatabase database, IOptions<SyncOptio
     /// would remove more than <c>Sync:MaxDeleteFraction</c> of them (a partial read looks exactly like
     /// a mass delete): then it refuses, having deleted nothing. Returns the rows it marked.
     /// </summary>
-    public long Sweep(RunContext run, EndpointSyncer.Plan plan, SqliteTransaction transaction)
+    public long Sweep(RunContext run, EndpointSyncer.Plan plan, DbTransaction transaction)
     {
         var table = plan.Endpoint.Root.Name;
         var site = plan.Site;
-        var scope = $"\"deleted_at\" IS NULL{(plan.Endpoint.SiteScoped && site is not null ? " AND siteid = $site" : "")}";
-        using var count = SqliteCommands.Create(transaction.Connection!, transaction,
-            $"SELECT COUNT(*), COALESCE(SUM(sync_run_id IS NOT $run), 0) FROM \"{table}\" WHERE {scope}", ("$run", run.RunId), ("$site", site));
+        var scope = $"\"deleted_at\" IS NULL{(plan.Endpoint.SiteScoped && site is not null ? " AND siteid = @site" : "")}";
+        using var count = ReplicaCommands.Create(transaction.Connection!, transaction,
+            $"SELECT COUNT(*), COUNT(*) FILTER (WHERE sync_run_id IS DISTINCT FROM @run) FROM \"{table}\" WHERE {scope}", ("@run", run.RunId), ("@site", site));
         long live, unseen;
         using (var reader = count.ExecuteReader())
         {
@@ -49,9 +49,9 @@ internal sealed class ReplicaChecks(ReplicaDatabase database, IOptions<SyncOptio
                 "looks like a mass delete; if Maximo really lost these records, run a full sync with force.");
         }
 
-        using var sweep = SqliteCommands.Create(transaction.Connection!, transaction,
-            $"UPDATE \"{table}\" SET deleted_at = $now WHERE {scope} AND sync_run_id IS NOT $run",
-            ("$now", time.GetUtcNow().UtcDateTime.ToString(ReplicaColumns.DateFormat, CultureInfo.InvariantCulture)), ("$run", run.RunId), ("$site", site));
+        using var sweep = ReplicaCommands.Create(transaction.Connection!, transaction,
+            $"UPDATE \"{table}\" SET deleted_at = @now WHERE {scope} AND sync_run_id IS DISTINCT FROM @run",
+            ("@now", database.ReplicaTime(time.GetUtcNow().UtcDateTime)), ("@run", run.RunId), ("@site", site));
         long deleted = sweep.ExecuteNonQuery();
         RunCounters.RecordSweep(transaction, run.RunId, table, deleted);
         return deleted;
@@ -62,7 +62,7 @@ internal sealed class ReplicaChecks(ReplicaDatabase database, IOptions<SyncOptio
     /// run), counted as deleted. Rows this run wrote are left alone: they matched when they were read,
     /// and the next run sees their later change. Returns the rows marked.
     /// </summary>
-    public long MarkLeftFilter(RunContext run, EndpointSyncer.Plan plan, LeftFilter left, SqliteTransaction transaction)
+    public long MarkLeftFilter(RunContext run, EndpointSyncer.Plan plan, LeftFilter left, DbTransaction transaction)
     {
         if (left.Ids.Count == 0)
         {
@@ -70,11 +70,10 @@ internal sealed class ReplicaChecks(ReplicaDatabase database, IOptions<SyncOptio
         }
 
         var table = plan.Endpoint.Root.Name;
-        using var mark = SqliteCommands.Create(transaction.Connection!, transaction,
-            $"UPDATE \"{table}\" SET deleted_at = $now WHERE \"{plan.Endpoint.UniqueId}\" IN (SELECT value FROM json_each($ids)) " +
-            "AND deleted_at IS NULL AND sync_run_id IS NOT $run",
-            ("$now", time.GetUtcNow().UtcDateTime.ToString(ReplicaColumns.DateFormat, CultureInfo.InvariantCulture)),
-            ("$ids", JsonSerializer.Serialize(left.Ids)), ("$run", run.RunId));
+        using var mark = ReplicaCommands.Create(transaction.Connection!, transaction,
+            $"UPDATE \"{table}\" SET deleted_at = @now WHERE {database.IdIn($"\"{plan.Endpoint.UniqueId}\"", "@ids")} " +
+            "AND deleted_at IS NULL AND sync_run_id IS DISTINCT FROM @run",
+            ("@now", database.ReplicaTime(time.GetUtcNow().UtcDateTime)), ("@ids", database.IdList(left.Ids)), ("@run", run.RunId));
         long marked = mark.ExecuteNonQuery();
         RunCounters.RecordSweep(transaction, run.RunId, table, marked);
         return marked;
@@ -95,11 +94,11 @@ internal sealed class ReplicaChecks(ReplicaDatabase database, IOptions<SyncOptio
             var from = check.From.Name;
             var join = string.Join(" AND ", check.Columns.Zip(check.ToColumns, (a, b) => $"t.\"{b}\" = f.\"{a}\""));
             var distinct = string.Join(" || '/' || ", check.Columns.Select(c => $"f.\"{c}\""));
-            var siteFilter = endpoint.SiteScoped && site is not null && check.Columns.Contains("siteid") ? " AND f.siteid = $site" : "";
-            using var command = SqliteCommands.Create(connection, null,
+            var siteFilter = endpoint.SiteScoped && site is not null && check.Columns.Contains("siteid") ? " AND f.siteid = @site" : "";
+            using var command = ReplicaCommands.Create(connection, null,
                 $"SELECT COUNT(*), COUNT(DISTINCT {distinct}) FROM \"{from}\" f WHERE f.deleted_at IS NULL AND f.\"{check.Columns[0]}\" IS NOT NULL{siteFilter} " +
                 $"AND NOT EXISTS (SELECT 1 FROM \"{check.To.Name}\" t WHERE {join} AND t.deleted_at IS NULL)",
-                ("$site", site));
+                ("@site", site));
             using var reader = command.ExecuteReader();
             reader.Read();
             var (rows, missing) = (reader.GetInt64(0), reader.GetInt64(1));

@@ -9,7 +9,7 @@ namespace MaximoOffline.Sync.Engine;
 /// status and error, writes the run's last log line, and raises <see cref="RunFinishedEvent"/> after it.
 /// (A run whose process died is ended by <see cref="RunLease"/> from another process.)
 /// </summary>
-internal sealed class RunEnding(ReplicaDatabase database, RunQueue queue, RunCounters counters, ILogger<RunEnding> logger)
+internal sealed class RunEnding(ReplicaStore database, RunQueue queue, RunCounters counters, ILogger<RunEnding> logger)
 {
     public SyncRunStatus End(RunContext run, RunOutcome outcome, Exception? cause = null)
     {
@@ -27,7 +27,7 @@ internal sealed class RunEnding(ReplicaDatabase database, RunQueue queue, RunCou
                 // The sweep, the cursor and the run's end commit together. Log lines wait until after:
                 // they are written on their own connection, which this transaction's lock would block.
                 using var connection = database.OpenConnection();
-                using var transaction = connection.BeginTransaction(deferred: false);
+                using var transaction = database.BeginWrite(connection);
                 message = commit(transaction);
                 queue.End(run.RunId, SyncRunStatus.Succeeded, null, outcome.SchemaReport, outcome.ReferenceReport, transaction);
                 transaction.Commit();

@@ -2,7 +2,7 @@ using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Writing;
 using MaximoOffline.Sync.Client;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace MaximoOffline.Sync.Engine;
 
@@ -17,9 +17,9 @@ internal sealed record RunOutcome(SyncRunStatus Status, string? Error, string Me
     public string? ReferenceReport { get; init; }
 
     /// <summary>Writes what a successful run saves with its end, in the same transaction; returns the line to log once committed.</summary>
-    public Func<SqliteTransaction, string>? Commit { get; init; }
+    public Func<DbTransaction, string>? Commit { get; init; }
 
-    public static RunOutcome Succeeded(string message, Func<SqliteTransaction, string>? commit = null) =>
+    public static RunOutcome Succeeded(string message, Func<DbTransaction, string>? commit = null) =>
         new(SyncRunStatus.Succeeded, null, message) { Commit = commit };
 
     public static RunOutcome Failed(string error) => new(SyncRunStatus.Failed, error, error);

@@ -6,16 +6,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace MaximoOffline.Web.Hosting;
 
 /// <summary>The replica answers a query.</summary>
-internal sealed class ReplicaHealthCheck(ReplicaDatabase database, RunHistory runs) : IHealthCheck
+internal sealed class ReplicaHealthCheck(ReplicaStore database, RunHistory runs) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             await runs.CountAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"Replica at {database.Path}");
+            return HealthCheckResult.Healthy($"Replica ({database.Provider}) at {database.Location}");
         }
-        catch (Exception e) when (e is ReplicaDatabaseException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is ReplicaDatabaseException or System.Data.Common.DbException)
         {
             return HealthCheckResult.Unhealthy(e.Message);
         }
