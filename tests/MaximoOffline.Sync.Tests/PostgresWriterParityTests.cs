@@ -104,7 +104,7 @@ public sealed class PostgresWriterParityTests(EmulatorAndPostgres fixture) : ICl
         return (inserted, updated);
     }
 
-    private static async Task AssertSameReplicaAsync(ReplicaDatabase sqlite, PostgresReplica postgres)
+    internal static async Task AssertSameReplicaAsync(ReplicaDatabase sqlite, PostgresReplica postgres)
     {
         foreach (var table in ReplicaCatalog.All)
         {

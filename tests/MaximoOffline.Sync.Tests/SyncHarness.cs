@@ -34,7 +34,8 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public ReplicaDatabase Database => _services.GetRequiredService<ReplicaDatabase>();
+    /// <summary>The replica: a SQLite file by default, PostgreSQL when the settings say Replica:Provider=Postgres.</summary>
+    public ReplicaStore Database => _services.GetRequiredService<ReplicaStore>();
 
     public RequestLog Requests { get; }
 
@@ -78,7 +79,7 @@ public sealed class SyncHarness : IAsyncDisposable
         services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(o =>
             o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(new CountingHandler(requests))));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        await provider.GetRequiredService<ReplicaDatabase>().MigrateAsync();
+        await provider.GetRequiredService<ReplicaStore>().MigrateAsync();
         return new SyncHarness(provider, folder, requests, events) { _lines = lines };
     }
 
@@ -93,13 +94,7 @@ public sealed class SyncHarness : IAsyncDisposable
     public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
     {
         using var connection = Database.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
+        using var command = ReplicaCommands.Create(connection, null, sql, parameters);
         return command.ExecuteScalar();
     }
 
@@ -126,7 +121,10 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (Directory.Exists(_folder)) // a replica on PostgreSQL leaves no file
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     /// <summary>Requests that reached the wire (each attempt), as URLs, and their methods.</summary>
