@@ -38,7 +38,7 @@ builder.Services.AddMaximoSync(builder.Configuration);
 
 // Syncs run as background jobs; browsers follow them live over SignalR.
 builder.Services.AddSyncJobs(builder.Configuration);
-builder.Services.AddSignalR();
+var signalR = builder.Services.AddSignalR();
 builder.Services.AddSingleton<HubBroadcaster>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<HubBroadcaster>());
 builder.Services.AddSingleton<ISyncObserver>(sp => sp.GetRequiredService<HubBroadcaster>());
@@ -58,15 +58,24 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Denied");
     o.Conventions.AllowAnonymousToPage("/Account/Logout"); // someone with no role must still be able to leave
 });
-builder.Services.AddHealthChecks()
+var health = builder.Services.AddHealthChecks()
     .AddCheck<ReplicaHealthCheck>("database")
     .AddCheck<JobServerHealthCheck>("jobs");
+
+// A team server: several nodes on one PostgreSQL replica, live updates and sign-in keys shared through Redis.
+builder.Services.AddTeamServer(builder.Configuration, signalR, health);
 
 var app = builder.Build();
 
 // A new machine needs no set-up: the schema is migrated, and runs a crash left behind are marked Interrupted.
-await app.Services.GetRequiredService<ReplicaStore>().MigrateAsync();
-app.Services.GetRequiredService<RunLease>().InterruptAbandoned();
+// (On a team server, InterruptedRunRecovery does the latter, and also runs those syncs again.)
+var replica = app.Services.GetRequiredService<ReplicaStore>();
+await replica.MigrateAsync();
+if (replica.Provider == ReplicaProvider.Sqlite)
+{
+    app.Services.GetRequiredService<RunLease>().InterruptAbandoned();
+}
+
 
 // The pipeline: errors become problem details; security headers on every answer; API bodies are a few fields.
 app.UseExceptionHandler();
@@ -90,7 +99,7 @@ app.MapHub<SyncHub>(SyncHub.Path, o => o.CloseOnAuthenticationExpiration = true)
 app.MapRazorPages();
 app.MapJobsDashboard();
 app.ScheduleSyncs();
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/sync")).ExcludeFromDescription().AllowAnonymous();
 app.RefuseAnonymousRemoteListening();
 

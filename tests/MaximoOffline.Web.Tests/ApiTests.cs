@@ -148,7 +148,13 @@ public sealed class ApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>, 
         using var response = await app.Http.GetAsync("healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.Contains($"/{Environment.ProcessId}", health.RootElement.GetProperty("node").GetString(), StringComparison.Ordinal);
+        var checks = health.RootElement.GetProperty("checks");
+        Assert.Equal(["database", "jobs"], checks.EnumerateObject().Select(c => c.Name).Order());
+        Assert.StartsWith("Replica (Sqlite) at '", checks.GetProperty("database").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("This node's job server runs ", checks.GetProperty("jobs").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

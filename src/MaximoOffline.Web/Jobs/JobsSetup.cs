@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using MaximoOffline.Data.Database;
 using Hangfire.Storage.SQLite;
 using MaximoOffline.Sync.Settings;
 using MaximoOffline.Web.Hosting;
@@ -10,21 +12,38 @@ namespace MaximoOffline.Web.Jobs;
 
 internal static class JobsSetup
 {
-    /// <summary>Hangfire on SQLite, in its own file beside the replica (<c>hangfire.db</c>).</summary>
+    /// <summary>This node's Hangfire server (Hangfire adds a unique suffix after a colon).</summary>
+    public static string ServerName { get; } = $"maximo-offline-{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>
+    /// Hangfire on SQLite, in its own file beside the replica (<c>hangfire.db</c>); with the replica on
+    /// PostgreSQL, in the same database (schema <c>hangfire</c>), so that any node may run any job.
+    /// </summary>
     public static IServiceCollection AddSyncJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-        var storage = Path.Combine(Path.GetDirectoryName(SyncOptions.Replica(configuration).Path)!, "hangfire.db");
-        services.AddHangfire(c => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            // Poll often: a click on Sync should start within a second, not after Hangfire's default 15 s.
-            .UseSQLiteStorage(storage, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
+        // Poll often: a click on Sync should start within a second, not after Hangfire's default 15 s.
+        var poll = TimeSpan.FromSeconds(1);
+        services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (ReplicaSettings.Provider(configuration) == ReplicaProvider.Postgres)
+            {
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(configuration.GetConnectionString(ReplicaSettings.ConnectionStringName)),
+                    new PostgreSqlStorageOptions { QueuePollInterval = poll, SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                var storage = Path.Combine(Path.GetDirectoryName(SyncOptions.Replica(configuration).Path)!, "hangfire.db");
+                c.UseSQLiteStorage(storage, new SQLiteStorageOptions { QueuePollInterval = poll });
+            }
+        });
         services.AddHangfireServer(o =>
         {
             o.WorkerCount = Math.Clamp(web.SyncWorkers, 1, 16);
-            o.ServerName = $"maximo-offline-{Environment.MachineName}-{Environment.ProcessId}";
+            o.ServerName = ServerName;
             o.ShutdownTimeout = TimeSpan.FromSeconds(15);
         });
         services.AddTransient<SyncJob>();

@@ -1,6 +1,7 @@
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Sync.Endpoints;
 using MaximoOffline.Sync.Engine;
+using MaximoOffline.Web.Hosting;
 
 namespace MaximoOffline.Web.Live;
 
@@ -8,11 +9,14 @@ namespace MaximoOffline.Web.Live;
 /// The adapter that brings runs of other processes on the same replica (the command line, a second
 /// app) into this app's one event stream: they report to their own observers, not to ours, so this
 /// reads their starts, progress, log lines and ends from the database once a second and raises them
-/// as events, and the dashboard shows every sync live.
+/// as events, and the dashboard shows every sync live. On a team server with Redis, every node publishes
+/// the runs it executes to every node's browsers itself; then only the command line's runs are read here.
 /// </summary>
-internal sealed class OtherProcessRuns(RunHistory history, RunLog log, SyncEventStream events, TimeProvider time, ILogger<OtherProcessRuns> logger)
-    : BackgroundService
+internal sealed class OtherProcessRuns(RunHistory history, RunLog log, SyncEventStream events, TimeProvider time, ILogger<OtherProcessRuns> logger,
+    IEnumerable<RedisConnection> redis) : BackgroundService
 {
+    private readonly bool _nodesPublish = redis.Any();
+
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a finished run stays in view, so that its end is seen even if a look fails.</summary>
@@ -45,7 +49,7 @@ internal sealed class OtherProcessRuns(RunHistory history, RunLog log, SyncEvent
     private async Task PollAsync(DateTime since, CancellationToken cancellationToken)
     {
         var runs = await history.OfOtherProcessesAsync(since, cancellationToken);
-        foreach (var run in runs)
+        foreach (var run in runs.Where(r => !_nodesPublish || r.Trigger == SyncTrigger.Cli))
         {
             var known = _runs.GetValueOrDefault(run.Id);
             if (known is null && run.Status != SyncRunStatus.Queued)

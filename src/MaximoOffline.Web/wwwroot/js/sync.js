@@ -16,6 +16,7 @@ async function watch(runId) {
   if (state.watching !== runId) {
     state.watching = runId;
     state.lastSeq = 0;
+    state.pending.clear();
     $('#log').replaceChildren();
   }
   $('#log-run').textContent = `run ${runId}`;
@@ -24,10 +25,21 @@ async function watch(runId) {
   history.replaceState(null, '', url);
   const result = await connection.invoke('watch', runId, state.lastSeq);
   if (!result) return;
-  appendLog(result.lines);
+  if (appendLog(result.lines)) catchUpSoon();
   // An event that arrived while the answer was on its way is newer than the answer, unless the answer says the run ended.
   const status = result.run.finishedAt ? result.run.status : state.statuses.get(runId) ?? result.run.status;
   showLogTitle(runId, result.run.endpoint, status);
+}
+
+// A line is missing between those shown and those that arrived: if it has not come by itself a moment
+// later, the server's copy of the log fills the gap (watch again from the last line shown).
+let catchUp = null;
+function catchUpSoon() {
+  if (catchUp) return;
+  catchUp = setTimeout(async () => {
+    catchUp = null;
+    if (state.watching && state.pending.size > 0) await watch(state.watching).catch(() => {});
+  }, 500);
 }
 
 // ---- commands ----------------------------------------------------------------------------------
@@ -116,7 +128,7 @@ connection.on('progress', p => {
   showProgress(p);
   applyTableProgress(p);
 });
-connection.on('log', appendLog);
+connection.on('log', lines => { if (appendLog(lines)) catchUpSoon(); });
 connection.on('runFinished', f => {
   showFinished(f);
   state.statuses.set(f.runId, f.status);

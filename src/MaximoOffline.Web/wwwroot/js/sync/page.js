@@ -5,6 +5,7 @@ export const $$ = (selector, root = document) => [...root.querySelectorAll(selec
 export const state = {
   watching: null,       // the run whose log the panel shows
   lastSeq: 0,           // the last log line shown (lines are numbered per run)
+  pending: new Map(),   // lines that arrived before an earlier one, by number
   finished: new Set(),  // runs known to have ended: a late snapshot must not show them running again
   written: new Map(),   // per run, per table: rows inserted and deleted so far, as its progress said last
 };

@@ -60,13 +60,20 @@ export async function refreshHistory(onClick) {
 }
 
 
+// Lines are shown in their numbers' order, each once. A line that arrives before an earlier one (two
+// nodes, or two of a run's threads, sent them) waits for it; returns true while one is missing, so
+// that the caller asks the server for what lies between.
 export function appendLog(lines) {
+  for (const line of lines) {
+    if (line.runId === state.watching && line.seq > state.lastSeq) state.pending.set(line.seq, line);
+  }
+  if (!state.pending.has(state.lastSeq + 1)) return state.pending.size > 0;
   const log = $('#log');
-  const fresh = lines.filter(l => l.runId === state.watching && l.seq > state.lastSeq);
-  if (fresh.length === 0) return;
   if (state.lastSeq === 0) log.replaceChildren();
   const follow = $('#autoscroll').checked;
-  for (const line of fresh) {
+  while (state.pending.has(state.lastSeq + 1)) {
+    const line = state.pending.get(state.lastSeq + 1);
+    state.pending.delete(line.seq);
     const li = document.createElement('li');
     li.className = `level-${line.level}`;
     li.dataset.seq = line.seq;
@@ -79,6 +86,7 @@ export function appendLog(lines) {
   }
   while (log.children.length > 2000) log.firstElementChild.remove();
   if (follow) log.scrollTop = log.scrollHeight;
+  return state.pending.size > 0;
 }
 
 // The log panel's title follows the watched run's status as its events arrive.

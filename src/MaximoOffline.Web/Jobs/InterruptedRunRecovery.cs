@@ -1,0 +1,60 @@
+using MaximoOffline.Data.Bookkeeping;
+using MaximoOffline.Sync.Engine;
+
+namespace MaximoOffline.Web.Jobs;
+
+/// <summary>
+/// On a team server (the replica on PostgreSQL, several nodes), a run whose node died is marked
+/// Interrupted by whichever surviving node notices first (its process is gone from this machine, or its
+/// heartbeat is older than <see cref="RunLease.Timeout"/>), and that node queues the same sync again, so
+/// the replica converges on Maximo's records without anyone clicking. Runs a user cancelled are not
+/// run again; an <c>all</c> run is run again as a whole.
+/// </summary>
+internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, RunHistory history, SyncEventStream events, IServiceScopeFactory scopes,
+    TimeProvider time, ILogger<InterruptedRunRecovery> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RunLease.HeartbeatInterval, time);
+        do
+        {
+#pragma warning disable CA1031 // a look that fails (the database restarting) is tried again at the next tick
+            try
+            {
+                await RecoverAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Could not look for runs whose node stopped; trying again in {Interval}.", RunLease.HeartbeatInterval);
+            }
+#pragma warning restore CA1031
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        foreach (var runId in lease.InterruptAbandoned())
+        {
+            // Browsers on every node learn that it ended: the node that ran it cannot say so any more.
+            if (await history.RunAsync(runId, cancellationToken) is { Run: var run })
+            {
+                events.RunFinished(new RunFinishedEvent(run.Id, run.ParentRunId, run.Endpoint, run.Status, run.Error, run.RecordsFetched,
+                    run.StartedAt is { } started && run.FinishedAt is { } finished ? finished - started : TimeSpan.Zero));
+            }
+
+            var request = queue.Request(runId);
+            if (request is null || request.ParentRunId is not null || queue.CancelRequested([runId]).Count > 0)
+            {
+                continue; // an endpoint run of an interrupted 'all' run (the 'all' run is run again), or a run a user was stopping
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var starter = scope.ServiceProvider.GetRequiredService<SyncStarter>();
+            var (start, jobId) = await starter.StartAsync(new SyncRequest(request.Endpoint, request.Site, request.Mode == SyncMode.Full,
+                request.Trigger, request.Force, $"recovery of run {runId}"), cancellationToken);
+            logger.LogWarning("Run {RunId} of {Endpoint} was interrupted: its node stopped. Run {NewRunId} (job {JobId}) syncs it again.",
+                runId, request.Endpoint, start.RunId, jobId ?? "already under way");
+        }
+    }
+}
