@@ -70,7 +70,12 @@ var app = builder.Build();
 // A new machine needs no set-up: the schema is migrated, and runs a crash left behind are marked Interrupted.
 // (On a team server, InterruptedRunRecovery does the latter, and also runs those syncs again.)
 var replica = app.Services.GetRequiredService<ReplicaStore>();
-await replica.MigrateAsync();
+await using (await replica.LockSchemaAsync())
+{
+    await replica.MigrateAsync();
+    _ = app.Services.GetRequiredService<Hangfire.JobStorage>(); // a job store on PostgreSQL creates its schema here, in turn too
+}
+
 if (replica.Provider == ReplicaProvider.Sqlite)
 {
     app.Services.GetRequiredService<RunLease>().InterruptAbandoned();

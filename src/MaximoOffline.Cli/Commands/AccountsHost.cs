@@ -24,7 +24,8 @@ internal sealed class AccountsHost : IAsyncDisposable
 
     public static async Task<AccountsHost> OpenAsync(CliConfiguration configuration, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        var database = SyncOptions.Replica(configuration.Build(settings.DatabasePath));
+        // The replica the settings name: a file, or a team server's PostgreSQL (Replica:Provider, ConnectionStrings:Replica).
+        var database = ReplicaSettings.Store(configuration.Build(settings.DatabasePath));
         await database.MigrateAsync(cancellationToken);
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));

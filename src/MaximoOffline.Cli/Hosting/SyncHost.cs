@@ -20,7 +20,10 @@ internal sealed class SyncHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public ReplicaDatabase Database => Get<ReplicaDatabase>();
+    /// <summary>The replica file the command line syncs into and reads back.</summary>
+    public ReplicaDatabase Database => Get<ReplicaStore>() as ReplicaDatabase ?? throw new SettingsException(
+        "The replica is on PostgreSQL (Replica:Provider=Postgres): on a team server, start syncs and follow them through a node " +
+        "(its /sync page, or POST /api/sync/{slug} with an API token). The command line's users, tokens and doctor work with it.");
 
     /// <summary>Builds the engine; fails with <see cref="SettingsException"/> naming the key when a setting is wrong or Maximo is not configured.</summary>
     public static SyncHost Create(IConfiguration configuration, ISyncObserver? observer = null)

@@ -110,7 +110,7 @@ public sealed class ApiTokens(IDbContextFactory<MaximoDbContext> contexts, TimeP
             {
                 // A busy replica (a sync writing) must not turn a valid token away; the last use is written next time.
             }
-            catch (Microsoft.Data.Sqlite.SqliteException)
+            catch (System.Data.Common.DbException)
             {
             }
         }

@@ -74,6 +74,26 @@ public sealed class PostgresReplica : ReplicaStore, IAsyncDisposable, IDisposabl
     public override DbTransaction BeginRead(DbConnection connection) =>
         ((NpgsqlConnection)connection).BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
 
+    /// <summary>The advisory lock that nodes take in turn to migrate the schema at start-up.</summary>
+    public const long SchemaLock = 0x4D58_4F53_0000_0000;
+
+    public override async Task<IAsyncDisposable> LockSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = OpenConnection();
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", SchemaLock);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection; // closing the session releases its advisory lock
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public override bool HasSchema()
     {
         using var connection = OpenConnection();

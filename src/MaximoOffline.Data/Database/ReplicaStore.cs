@@ -48,6 +48,21 @@ public abstract class ReplicaStore
     /// <summary>Creates the database's schema or brings it up to date.</summary>
     public abstract Task MigrateAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Holds, until disposed, the right to change the database's schema, so that nodes starting at the
+    /// same moment bring it up to date one after the other (the replica's migrations, the job store's).
+    /// A SQLite file has one app: nothing to hold.
+    /// </summary>
+    public virtual Task<IAsyncDisposable> LockSchemaAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IAsyncDisposable>(NothingHeld.Instance);
+
+    private sealed class NothingHeld : IAsyncDisposable
+    {
+        public static readonly NothingHeld Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>True when the database holds the replica's schema (a sync or the app has migrated it).</summary>
     public abstract bool HasSchema();
 

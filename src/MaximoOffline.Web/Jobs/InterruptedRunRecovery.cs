@@ -16,20 +16,32 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(RunLease.HeartbeatInterval, time);
-        do
+        try
         {
-#pragma warning disable CA1031 // a look that fails (the database restarting) is tried again at the next tick
-            try
+            do
             {
-                await RecoverAsync(stoppingToken);
+                await TickAsync(stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Could not look for runs whose node stopped; trying again in {Interval}.", RunLease.HeartbeatInterval);
-            }
-#pragma warning restore CA1031
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException)
+        {
+            // The app is stopping.
+        }
+    }
+
+    private async Task TickAsync(CancellationToken stoppingToken)
+    {
+#pragma warning disable CA1031 // a look that fails (the database restarting) is tried again at the next tick
+        try
+        {
+            await RecoverAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not look for runs whose node stopped; trying again in {Interval}.", RunLease.HeartbeatInterval);
+        }
+#pragma warning restore CA1031
     }
 
     private async Task RecoverAsync(CancellationToken cancellationToken)

@@ -1,9 +1,9 @@
 using Microsoft.Playwright;
 
-namespace MaximoOffline.Web.Tests;
+namespace MaximoOffline.Tests.Shared;
 
 /// <summary>Debian's headless Chromium, driven by Playwright (no browser is downloaded), quiet on the network.</summary>
-internal static class Chromium
+public static class Chromium
 {
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {

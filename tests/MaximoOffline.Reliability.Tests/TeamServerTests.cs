@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MaximoOffline.Reliability.Tests.Support;
+using MaximoOffline.Sync.Endpoints;
+using Microsoft.Playwright;
+
+namespace MaximoOffline.Reliability.Tests;
+
+/// <summary>
+/// Two app nodes as separate processes on one PostgreSQL and one Redis (started by the fixture from
+/// Debian's packages, as .ci/run installs them): one run per endpoint however many nodes are asked,
+/// a browser on one node watching a run the other executes, and a node killed mid-sync.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class TeamServerTests(TeamServerFixture team) : IClassFixture<TeamServerFixture>
+{
+    [Fact]
+    public async Task BothNodesReportTheirDatabaseRedisAndJobServer()
+    {
+        foreach (var index in new[] { 0, 1 })
+        {
+            var node = await team.NodeAsync(index);
+            var health = await node.Http.GetFromJsonAsync<JsonElement>(new Uri("healthz", UriKind.Relative));
+            Assert.Equal("Healthy", health.GetProperty("status").GetString());
+            Assert.EndsWith($"/{node.Process.Id}", health.GetProperty("node").GetString(), StringComparison.Ordinal);
+            var checks = health.GetProperty("checks");
+            Assert.StartsWith("Replica (Postgres) at 'team' on 127.0.0.1:", checks.GetProperty("database").GetProperty("description").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith($"Redis at 127.0.0.1:{team.Redis.Port} answers", checks.GetProperty("redis").GetProperty("description").GetString(), StringComparison.Ordinal);
+            Assert.Contains("2 job server(s) in all", checks.GetProperty("jobs").GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentRequestsOverBothNodesStartOneRunPerEndpointEachExecutedOnOneNode()
+    {
+        var nodes = new[] { await team.NodeAsync(0), await team.NodeAsync(1) };
+        var gate = await PageGate.CloseAsync(team.Http, "/os/"); // every read waits until all twenty requests are in
+        var slugs = EndpointCatalog.Slugs.ToArray();
+        List<(string Slug, HttpStatusCode Status, long RunId)> answers;
+        try
+        {
+            answers = [.. await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+            {
+                var slug = slugs[i % slugs.Length];
+                using var response = await nodes[i % 2].Http.PostAsJsonAsync(new Uri($"api/sync/{slug}", UriKind.Relative), new { full = true });
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                return (slug, response.StatusCode, body.GetProperty("runId").GetInt64());
+            }))];
+        }
+        finally
+        {
+            await gate.OpenAsync();
+        }
+
+        Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Accepted or HttpStatusCode.Conflict, $"{a.Slug}: {a.Status}"));
+        Assert.Equal(slugs.Length, answers.Count(a => a.Status == HttpStatusCode.Accepted));
+        var runs = answers.GroupBy(a => a.Slug).ToDictionary(g => g.Key, g => Assert.Single(g.Select(a => a.RunId).Distinct()));
+
+        foreach (var (slug, runId) in runs)
+        {
+            await Wait.UntilAsync(async () => await nodes[0].StatusAsync(runId) is not ("Queued" or "Running"), TimeSpan.FromMinutes(3), () => $"run {runId} of {slug} to end");
+            Assert.Equal("Succeeded", await nodes[1].StatusAsync(runId));
+            // Executed once, on one node: one opening line, and its owner is one of the two.
+            Assert.Equal(1L, await team.ScalarAsync<long>("SELECT COUNT(*) FROM sync_log WHERE run_id = @id AND message LIKE 'Full sync of %'", ("id", runId)));
+            Assert.Contains(await team.OwnerPidAsync(runId), nodes.Select(n => n.Process.Id));
+        }
+
+        Assert.Empty(await team.DifferencesAsync(slugs));
+    }
+
+    [Fact]
+    public async Task ABrowserOnOneNodeShowsLiveTheLogOfARunTheOtherNodeExecutes()
+    {
+        var nodeA = await team.NodeAsync(0);
+        await team.NodeAsync(1);
+        var gate = await PageGate.CloseAsync(team.Http, "/os/mxapiasset", count: 1);
+        var runId = await nodeA.StartSyncAsync("assets", TeamServerFixture.Site);
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        try
+        {
+            await gate.ReachedAsync();
+            var (running, watcher) = await team.ByProcessAsync(await team.OwnerPidAsync(runId));
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(new Uri(watcher.Http.BaseAddress!, $"sync?run={runId}").ToString());
+            var lines = page.Locator("#log li");
+            await Assertions.Expect(lines.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            var before = await lines.CountAsync();
+
+            // The run goes on on the other node; its lines reach this page as they are written, through Redis.
+            await gate.OpenAsync();
+            await Assertions.Expect(lines.Filter(new() { HasTextString = "Done:" })).ToHaveCountAsync(1, new() { Timeout = 120_000 });
+            Assert.True(await lines.CountAsync() > before, "lines kept arriving");
+            var shown = await lines.EvaluateAllAsync<long[]>("items => items.map(li => Number(li.dataset.seq))");
+            var stored = await team.ScalarAsync<long>("SELECT COUNT(*) FROM sync_log WHERE run_id = @id", ("id", runId));
+            Assert.Equal(Enumerable.Range(1, (int)stored).Select(i => (long)i), shown);
+            Assert.NotEqual(watcher.Process.Id, running.Process.Id);
+        }
+        finally
+        {
+            await gate.OpenAsync();
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task KillingTheNodeThatRunsASyncLeavesTheReplicaConsistentAndTheOtherNodeFinishesTheWork()
+    {
+        var nodeA = await team.NodeAsync(0);
+        await team.NodeAsync(1);
+        var gate = await PageGate.CloseAsync(team.Http, "/os/mxapiwodetail", fraction: 0.5, count: 1);
+        var runId = await nodeA.StartSyncAsync("wodetail", TeamServerFixture.Site);
+        WebHost survivor;
+        try
+        {
+            await gate.ReachedAsync();
+            var (running, other) = await team.ByProcessAsync(await team.OwnerPidAsync(runId));
+            survivor = other;
+            running.Process.KillHard();
+        }
+        finally
+        {
+            await gate.OpenAsync();
+        }
+
+        // The survivor marks the run Interrupted and syncs the endpoint again by itself.
+        await Wait.UntilAsync(async () => await survivor.StatusAsync(runId) == "Interrupted", TimeSpan.FromMinutes(1), () => $"run {runId} to be interrupted");
+        long recovery = 0;
+        await Wait.UntilAsync(async () =>
+        {
+            recovery = await team.ScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM sync_run WHERE requested_by = @by", ("by", $"recovery of run {runId}"));
+            return recovery > 0 && await survivor.StatusAsync(recovery) is not ("Queued" or "Running");
+        }, TimeSpan.FromMinutes(3), () => $"the recovery of run {runId} to end");
+        Assert.Equal("Succeeded", await survivor.StatusAsync(recovery));
+        Assert.Equal(survivor.Process.Id, await team.OwnerPidAsync(recovery));
+        Assert.Empty(await team.DifferencesAsync(["wodetail"]));
+
+        // The history says what happened.
+        var history = await survivor.Http.GetFromJsonAsync<JsonElement>(new Uri("api/runs?endpoint=wodetail&limit=5", UriKind.Relative));
+        var statuses = history.EnumerateArray().ToDictionary(r => r.GetProperty("id").GetInt64(), r => r.GetProperty("status").GetString());
+        Assert.Equal("Interrupted", statuses[runId]);
+        Assert.Equal("Succeeded", statuses[recovery]);
+    }
+}
