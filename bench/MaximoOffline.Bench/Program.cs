@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["latency"] = LatencyBenchmark.RunAsync,
     ["memory"] = MemoryBenchmark.RunAsync,
     ["workspace"] = WorkspaceBenchmark.RunAsync,
+    ["team"] = TeamBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
