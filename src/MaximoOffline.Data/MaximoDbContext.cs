@@ -57,6 +57,11 @@ public class MaximoDbContext : IdentityUserContext<Account>
         {
             var property = b.IndexerProperty(ClrType(column.Kind, isKey: column.Name == table.KeyColumn), column.Name);
             property.HasColumnName(column.Name);
+            if (postgres && column.Kind == ColumnKind.Text)
+            {
+                // Text compares by its bytes, as SQLite's does: a list has the same order and keyset positions on both engines.
+                property.UseCollation("C");
+            }
         }
 
         b.HasKey(table.KeyColumn);
@@ -97,10 +102,11 @@ public class MaximoDbContext : IdentityUserContext<Account>
         }
 
         // What the offline workspace's lists, counts and related lists read through (its full-text
-        // index is raw SQL, outside the model: Workspace/SearchIndex).
+        // index is raw SQL, outside the model: Workspace/SearchIndex, Workspace/PostgresSearchIndex).
         foreach (var index in WorkspaceIndexes.For(table))
         {
-            b.HasIndex([.. index.Columns], index.Name).HasFilter(index.Filter).HasDatabaseName(index.Name);
+            string[] columns = postgres && index.Ordered ? [.. index.Columns, table.KeyColumn] : [.. index.Columns];
+            b.HasIndex(columns, index.Name).HasFilter(index.Filter).HasDatabaseName(index.Name);
         }
     }
 

@@ -53,7 +53,7 @@ public sealed class ListPlanTests(WorkspaceRows rows) : IClassFixture<WorkspaceR
             // Rare words (or none matching) are read through the full-text index first, then sorted; common
             // ones walk the sort index like any list, only the statement that counts their matches excepted.
             var byWords = sql.Contains(" MATCH ", StringComparison.Ordinal)
-                && (sql.Contains(" m CROSS JOIN ", StringComparison.Ordinal) || sql.Contains("LIMIT $common", StringComparison.Ordinal));
+                && (sql.Contains(" m CROSS JOIN ", StringComparison.Ordinal) || sql.Contains("LIMIT @common", StringComparison.Ordinal));
             var bad = plan.Where(line => (line.StartsWith("USE TEMP B-TREE", StringComparison.Ordinal) && !byWords)
                 || ReplicaCatalog.All.Any(t => line == $"SCAN {t.Name}" || line.StartsWith($"SCAN {t.Name} ", StringComparison.Ordinal) && !line.Contains("INDEX", StringComparison.Ordinal)));
             var uncoveredCount = sql.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal) && !byWords
@@ -70,7 +70,7 @@ public sealed class ListPlanTests(WorkspaceRows rows) : IClassFixture<WorkspaceR
     }
 
     /// <summary>Every filter the kind offers, alone and together, with every sort both ways, from the start and from each kind of cursor.</summary>
-    private static IEnumerable<ListQuery> Queries(WorkspaceKind kind)
+    internal static IEnumerable<ListQuery> Queries(WorkspaceKind kind)
     {
         string?[] sites = kind.SiteScoped ? [null, "S1"] : [null];
         string?[] statuses = kind.StatusColumn is null ? [null] : [null, "APPR"];

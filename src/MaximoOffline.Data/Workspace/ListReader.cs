@@ -1,6 +1,6 @@
+using System.Data.Common;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
-using Microsoft.Data.Sqlite;
 using static MaximoOffline.Data.Workspace.RowValues;
 
 namespace MaximoOffline.Data.Workspace;
@@ -12,7 +12,7 @@ namespace MaximoOffline.Data.Workspace;
 /// segments' heads are merged. Within a segment, rows whose sort value is null come first (last when
 /// descending), read by id, so that a keyset position is always a range of an index.
 /// </summary>
-internal sealed class ListReader(SqliteConnection connection, SqliteTransaction snapshot, ListQuery query, Action<SqliteCommand>? trace,
+internal sealed class ListReader(DbConnection connection, DbTransaction snapshot, ListQuery query, Action<DbCommand>? trace,
     int commonMatches = ListReader.CommonMatches)
 {
     /// <summary>
@@ -22,6 +22,7 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
     public const int CommonMatches = 2000;
 
     private bool? _common;
+    private readonly WorkspaceSql _sql = WorkspaceSql.Of(connection);
     private readonly ReplicaTable _table = query.Kind.Table;
     private readonly string _key = "t." + Quote(query.Kind.Table.KeyColumn);
     private readonly string _sort = "t." + Quote(query.Sort.Column);
@@ -62,7 +63,7 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         {
             var (where, parameters) = Filters(segment);
             var from = From(WorkspaceIndexes.CountIndex(query.Kind, segment.Live));
-            using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT $cap)", [.. parameters, ("$cap", cap + 1)]);
+            using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT @cap) c", [.. parameters, ("@cap", cap + 1)]);
             total += (long)command.ExecuteScalar()!;
         }
 
@@ -91,9 +92,9 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
     private List<string?> Sites(bool live)
     {
         var sites = new List<string?>();
-        var filter = $"{ReplicaColumns.DeletedAt} IS {(live ? "" : "NOT ")}NULL";
-        var site = WorkspaceKind.SiteColumn;
-        var table = $"{Quote(_table.Name)} INDEXED BY {Quote(WorkspaceIndexes.CountIndex(query.Kind, live))}";
+        var filter = $"t.{ReplicaColumns.DeletedAt} IS {(live ? "" : "NOT ")}NULL";
+        var site = "t." + WorkspaceKind.SiteColumn;
+        var table = _sql.ListSource(_table, WorkspaceIndexes.CountIndex(query.Kind, live), byWords: false);
         using (var nulls = Command($"SELECT 1 FROM {table} WHERE {filter} AND {site} IS NULL LIMIT 1", []))
         {
             if (nulls.ExecuteScalar() is not null)
@@ -105,7 +106,7 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         string? last = "";
         while (true)
         {
-            using var next = Command($"SELECT {site} FROM {table} WHERE {filter} AND {site} > $last ORDER BY {site} LIMIT 1", [("$last", last)]);
+            using var next = Command($"SELECT {site} FROM {table} WHERE {filter} AND {site} > @last ORDER BY {site} LIMIT 1", [("@last", last)]);
             if ((last = next.ExecuteScalar() as string) is null)
             {
                 return sites;
@@ -128,18 +129,20 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
     /// table's again: then the list walks its sort index as an unfiltered one does, keeping the rows
     /// whose unique id is among the matches (the matching ids read once per statement, without their rows).
     /// </remarks>
-    private string From(string index) => query.Text is null || Common
-        ? $"{Quote(_table.Name)} t INDEXED BY {Quote(index)}"
-        : $"{Quote(SearchIndex.IndexOf(_table))} m CROSS JOIN {Quote(_table.Name)} t ON {_key} = m.rowid";
+    /// <remarks>
+    /// On PostgreSQL the statements name no index: its planner chooses among the same indexes (see
+    /// <see cref="WorkspaceSql"/>), and between the GIN index and the sort index for words by their statistics.
+    /// </remarks>
+    private string From(string index) => _sql.ListSource(_table, index, byWords: query.Text is not null && !Common);
 
     /// <summary>True when the list's words match <see cref="CommonMatches"/> rows or more (counted once, up to that).</summary>
-    private bool Common => _common ??= query.Text is { } text && CountMatches(text) >= commonMatches;
+    private bool Common => _common ??= query.Text is { } text && _sql.ChoosesByMatchCount && CountMatches(text) >= commonMatches;
 
     private long CountMatches(SearchText text)
     {
         var index = Quote(SearchIndex.IndexOf(_table));
-        using var command = Command($"SELECT COUNT(*) FROM (SELECT rowid FROM {index} WHERE {index} MATCH $match LIMIT $common)",
-            [("$match", text.Match), ("$common", commonMatches)]);
+        using var command = Command($"SELECT COUNT(*) FROM (SELECT rowid FROM {index} WHERE {index} MATCH @match LIMIT @common)",
+            [("@match", text.Match), ("@common", commonMatches)]);
         return (long)command.ExecuteScalar()!;
     }
 
@@ -149,18 +152,22 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         var parameters = new List<(string, object?)>();
         if (query.Kind.SiteScoped)
         {
-            where.Add($"t.{WorkspaceKind.SiteColumn} IS $site");
-            parameters.Add(("$site", segment.Site));
+            // Not "IS @site": PostgreSQL reads IS NOT DISTINCT FROM through no index.
+            where.Add($"t.{WorkspaceKind.SiteColumn} {(segment.Site is null ? "IS NULL" : "= @site")}");
+            if (segment.Site is not null)
+            {
+                parameters.Add(("@site", segment.Site));
+            }
         }
 
         if (query.Kind.StatusColumn is { } status && query.Status is not null)
         {
-            where.Add($"t.{Quote(status)} = $status");
-            parameters.Add(("$status", query.Status));
+            where.Add($"t.{Quote(status)} = @status");
+            parameters.Add(("@status", query.Status));
         }
         else if (query.OpenOnly)
         {
-            var closed = query.Kind.ClosedStatuses.Select((s, i) => ($"$closed{i}", (object?)s)).ToList();
+            var closed = query.Kind.ClosedStatuses.Select((s, i) => ($"@closed{i}", (object?)s)).ToList();
             var column = "t." + Quote(query.Kind.StatusColumn!);
             where.Add($"({column} IS NULL OR {column} NOT IN ({string.Join(", ", closed.Select(c => c.Item1))}))");
             parameters.AddRange(closed);
@@ -168,9 +175,8 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
 
         if (query.Text is { } text)
         {
-            var index = Quote(SearchIndex.IndexOf(_table));
-            where.Add(Common ? $"{_key} IN (SELECT rowid FROM {index} WHERE {index} MATCH $match)" : $"m.{index} MATCH $match");
-            parameters.Add(("$match", text.Match));
+            where.Add(_sql.WordFilter(_table, Common));
+            parameters.Add(("@match", _sql.Match(text)));
         }
 
         return (string.Join(" AND ", where), parameters);
@@ -213,22 +219,31 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         if (nullPart)
         {
             sql = $"SELECT {_key}, NULL FROM {from} WHERE {where} AND {_sort} IS NULL" +
-                  (after is null ? "" : $" AND {_key} {compare} $afterKey") + $" ORDER BY {_key}{direction} LIMIT $limit";
+                  (after is null ? "" : $" AND {_key} {compare} @afterKey") + $" ORDER BY {_key}{direction} LIMIT @limit";
         }
         else
         {
             sql = $"SELECT {_key}, {_sort} FROM {from} WHERE {where} AND {_sort} IS NOT NULL" +
-                  (after is null ? "" : $" AND ({_sort}, {_key}) {compare} ($afterValue, $afterKey)") +
-                  $" ORDER BY {_sort}{direction}, {_key}{direction} LIMIT $limit";
+                  (after is null ? "" : $" AND ({_sort}, {_key}) {compare} (@afterValue, @afterKey)") +
+                  $" ORDER BY {_sort}{direction}, {_key}{direction} LIMIT @limit";
         }
 
-        parameters.AddRange([("$afterKey", after?.Key), ("$afterValue", after?.Value), ("$limit", limit)]);
+        if (after is not null)
+        {
+            parameters.Add(("@afterKey", after.Key));
+            if (!nullPart)
+            {
+                parameters.Add(("@afterValue", _sql.SortParameter(after.Value, ListQuery.ColumnKindOf(query.Kind, query.Sort.Column))));
+            }
+        }
+
+        parameters.Add(("@limit", limit));
         using var command = Command(sql, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<ListCursor>();
         while (reader.Read())
         {
-            rows.Add(new ListCursor(reader.IsDBNull(1) ? null : reader.GetValue(1), reader.GetInt64(0)));
+            rows.Add(new ListCursor(reader.IsDBNull(1) ? null : _sql.CursorValue(reader.GetValue(1)), reader.GetInt64(0)));
         }
 
         return rows;
@@ -253,9 +268,9 @@ internal sealed class ListReader(SqliteConnection connection, SqliteTransaction 
         _ => Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, System.Globalization.CultureInfo.InvariantCulture)),
     };
 
-    private SqliteCommand Command(string sql, IEnumerable<(string Name, object? Value)> parameters)
+    private DbCommand Command(string sql, IEnumerable<(string Name, object? Value)> parameters)
     {
-        var command = SqliteCommands.Create(connection, snapshot, sql, [.. parameters]);
+        var command = ReplicaCommands.Create(connection, snapshot, sql, [.. parameters]);
         trace?.Invoke(command);
         return command;
     }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
-using Microsoft.Data.Sqlite;
 using static MaximoOffline.Data.Workspace.RowValues;
 
 namespace MaximoOffline.Data.Workspace;
@@ -10,7 +10,7 @@ namespace MaximoOffline.Data.Workspace;
 /// child rows, and related records. Each is an index search (natural keys, owner columns, and
 /// <see cref="WorkspaceIndexes"/> for related lists).
 /// </summary>
-internal sealed class RecordLinks(SqliteConnection connection, SqliteTransaction snapshot)
+internal sealed class RecordLinks(DbConnection connection, DbTransaction snapshot)
 {
     /// <summary>The record <paramref name="reference"/> names, or null when the row names none (its first column is empty).</summary>
     public ReferenceLink? Resolve(Reference reference, IReadOnlyDictionary<string, object?> values)
@@ -22,7 +22,7 @@ internal sealed class RecordLinks(SqliteConnection connection, SqliteTransaction
 
         var target = WorkspaceKinds.Find(reference.TargetSlug)!;
         var match = Match(reference.TargetColumns, reference.Columns.Select(c => values.GetValueOrDefault(c)).ToList());
-        using var command = SqliteCommands.Create(connection, snapshot,
+        using var command = ReplicaCommands.Create(connection, snapshot,
             $"SELECT {Quote(target.Table.KeyColumn)} FROM {Quote(target.Table.Name)} WHERE {ReplicaColumns.DeletedAt} IS NULL AND {match.Where} LIMIT 1",
             [.. match.Parameters]);
         return new ReferenceLink(reference.Label, shown.ToString()!, target.Slug, command.ExecuteScalar() as long?);
@@ -32,14 +32,14 @@ internal sealed class RecordLinks(SqliteConnection connection, SqliteTransaction
     {
         var table = list.Table;
         var owner = list.Via is { } via
-            ? $"{Quote(table.OwnerColumn(via))} IN (SELECT {Quote(via.KeyColumn)} FROM {Quote(via.Name)} WHERE {Quote(via.OwnerColumn(kind.Table))} = $id)"
-            : $"{Quote(table.OwnerColumn(kind.Table))} = $id";
+            ? $"{Quote(table.OwnerColumn(via))} IN (SELECT {Quote(via.KeyColumn)} FROM {Quote(via.Name)} WHERE {Quote(via.OwnerColumn(kind.Table))} = @id)"
+            : $"{Quote(table.OwnerColumn(kind.Table))} = @id";
         var linkColumns = list.Links.SelectMany(l => l.Columns).Except(list.Columns).Distinct().ToList();
         var read = list.Columns.Concat(linkColumns).ToList();
-        using var command = SqliteCommands.Create(connection, snapshot,
+        using var command = ReplicaCommands.Create(connection, snapshot,
             $"SELECT {string.Join(", ", read.Select(Quote))} FROM {Quote(table.Name)} WHERE {owner} " +
-            $"ORDER BY {Quote(list.OrderBy)}, {Quote(table.KeyColumn)} LIMIT $limit",
-            ("$id", id), ("$limit", WorkspaceRecords.ChildLimit + 1));
+            $"ORDER BY {Quote(list.OrderBy)} NULLS FIRST, {Quote(table.KeyColumn)} LIMIT @limit",
+            ("@id", id), ("@limit", WorkspaceRecords.ChildLimit + 1));
         var rows = new List<Dictionary<string, object?>>();
         using (var reader = command.ExecuteReader())
         {
@@ -69,19 +69,19 @@ internal sealed class RecordLinks(SqliteConnection connection, SqliteTransaction
         var parameters = match.Parameters;
         if (related.OpenOnly && target.StatusColumn is { } status)
         {
-            var closed = target.ClosedStatuses.Select((s, i) => ($"$closed{i}", (object?)s)).ToList();
+            var closed = target.ClosedStatuses.Select((s, i) => ($"@closed{i}", (object?)s)).ToList();
             where += $" AND ({Quote(status)} IS NULL OR {Quote(status)} NOT IN ({string.Join(", ", closed.Select(c => c.Item1))}))";
             parameters.AddRange(closed);
         }
 
         var table = Quote(target.Table.Name);
         var key = Quote(target.Table.KeyColumn);
-        using var count = SqliteCommands.Create(connection, snapshot,
-            $"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT $cap)", [.. parameters, ("$cap", WorkspaceLists.CountLimit)]);
+        using var count = ReplicaCommands.Create(connection, snapshot,
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT @cap) c", [.. parameters, ("@cap", WorkspaceLists.CountLimit)]);
         var total = (long)count.ExecuteScalar()!;
-        using var command = SqliteCommands.Create(connection, snapshot,
-            $"SELECT {key}, {ReplicaColumns.DeletedAt}, {string.Join(", ", WorkspaceLists.SelectList(target))} FROM {table} WHERE {where} " +
-            $"ORDER BY {Quote(target.Sorts[0])}, {key} LIMIT $limit", [.. parameters, ("$limit", WorkspaceRecords.RelatedLimit)]);
+        using var command = ReplicaCommands.Create(connection, snapshot,
+            $"SELECT {key}, {ReplicaColumns.DeletedAt}, {string.Join(", ", WorkspaceLists.SelectList(target, WorkspaceSql.Of(connection)))} FROM {table} WHERE {where} " +
+            $"ORDER BY {Quote(target.Sorts[0])} NULLS FIRST, {key} LIMIT @limit", [.. parameters, ("@limit", WorkspaceRecords.RelatedLimit)]);
         using var reader = command.ExecuteReader();
         var items = new List<ListRow>();
         while (reader.Read())
@@ -92,7 +92,11 @@ internal sealed class RecordLinks(SqliteConnection connection, SqliteTransaction
         return new RelatedRecords(related.Title, target.Slug, total, total < WorkspaceLists.CountLimit, items);
     }
 
-    /// <summary><c>a = $m0 AND b = $m1</c>; a null value matches a null column.</summary>
-    private static (string Where, List<(string, object?)> Parameters) Match(IReadOnlyList<string> columns, IReadOnlyList<object?> values) =>
-        (string.Join(" AND ", columns.Select((c, i) => $"{Quote(c)} IS $m{i}")), [.. values.Select((v, i) => ($"$m{i}", v))]);
+    /// <summary>
+    /// <c>a = @m0 AND b = @m1</c>; a null value matches a null column (<c>IS NULL</c>, not <c>IS @m1</c>:
+    /// PostgreSQL reads IS NOT DISTINCT FROM through no index).
+    /// </summary>
+    private static (string Where, List<(string, object?)> Parameters) Match(IReadOnlyList<string> columns, List<object?> values) =>
+        (string.Join(" AND ", columns.Select((c, i) => values[i] is null ? $"{Quote(c)} IS NULL" : $"{Quote(c)} = @m{i}")),
+         [.. values.Select((v, i) => ($"@m{i}", v)).Where(p => p.v is not null)]);
 }

@@ -1,13 +1,13 @@
+using System.Data.Common;
 using System.Globalization;
 using MaximoOffline.Data.Replica;
-using Microsoft.Data.Sqlite;
 
 namespace MaximoOffline.Data.Workspace;
 
 /// <summary>How the workspace reads typed columns: flags as booleans, dates as UTC ISO-8601, the rest as stored.</summary>
 internal static class RowValues
 {
-    public static object? Read(SqliteDataReader reader, int ordinal, ColumnKind kind)
+    public static object? Read(DbDataReader reader, int ordinal, ColumnKind kind)
     {
         if (reader.IsDBNull(ordinal))
         {
@@ -16,21 +16,24 @@ internal static class RowValues
 
         return kind switch
         {
-            ColumnKind.Flag => reader.GetInt64(ordinal) != 0,
-            ColumnKind.Date => Date(reader.GetString(ordinal)),
+            ColumnKind.Flag => reader.GetValue(ordinal) is bool flag ? flag : reader.GetInt64(ordinal) != 0,
+            ColumnKind.Date => Time(reader, ordinal),
             _ => reader.GetValue(ordinal),
         };
     }
 
+    /// <summary>A time column (SQLite's text, PostgreSQL's <c>timestamptz</c>) as UTC ISO-8601, or null.</summary>
+    public static string? Time(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null
+        : reader.GetValue(ordinal) is DateTime time ? Iso(time.ToUniversalTime())
+        : Date(reader.GetString(ordinal));
+
     /// <summary>A date column's text (<c>yyyy-MM-dd HH:mm:ss</c>, UTC) as ISO-8601 with its zone.</summary>
     public static string Date(string stored) =>
         DateTime.TryParseExact(stored, ReplicaColumns.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
-            ? date.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            ? Iso(date)
             : stored;
 
-    /// <summary>The SQL that reads Maximo's description of a code from <c>raw</c>: <c>status</c> → <c>status_description</c>.</summary>
-    public static string DescriptionOf(string column, string alias = "") =>
-        $"json_extract({alias}{ReplicaColumns.Raw}, '$.\"{column}_description\"')";
+    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static ColumnKind KindOf(ReplicaTable table, string column) => table.Columns.First(c => c.Name == column).Kind;
 

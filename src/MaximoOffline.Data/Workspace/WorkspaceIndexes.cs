@@ -2,8 +2,12 @@ using MaximoOffline.Data.Replica;
 
 namespace MaximoOffline.Data.Workspace;
 
-/// <summary>An index the workspace reads through: over a table's live rows, or over its soft-deleted ones.</summary>
-public sealed record WorkspaceIndex(string Name, string Table, IReadOnlyList<string> Columns, bool Live)
+/// <summary>
+/// An index the workspace reads through: over a table's live rows, or over its soft-deleted ones.
+/// <paramref name="Ordered"/>: a list reads it in order, ties by unique id (SQLite's indexes end with the
+/// unique id, the rowid, implicitly; PostgreSQL's must name it).
+/// </summary>
+public sealed record WorkspaceIndex(string Name, string Table, IReadOnlyList<string> Columns, bool Live, bool Ordered = false)
 {
     /// <summary>The partial index's condition.</summary>
     public string Filter => $"\"{ReplicaColumns.DeletedAt}\" IS {(Live ? "" : "NOT ")}NULL";
@@ -50,12 +54,12 @@ public static class WorkspaceIndexes
     private static List<WorkspaceIndex> Build()
     {
         var indexes = new List<WorkspaceIndex>();
-        void Add(ReplicaTable table, string[] columns, bool live)
+        void Add(ReplicaTable table, string[] columns, bool live, bool ordered = false)
         {
             var natural = live && columns.SequenceEqual(table.NaturalKey); // the natural key's unique index serves
             if (!natural && !indexes.Any(i => i.Table == table.Name && i.Live == live && i.Columns.SequenceEqual(columns)))
             {
-                indexes.Add(new WorkspaceIndex($"ix_{table.Name}_{(live ? "live" : "deleted")}_{string.Join("_", columns)}", table.Name, columns, live));
+                indexes.Add(new WorkspaceIndex($"ix_{table.Name}_{(live ? "live" : "deleted")}_{string.Join("_", columns)}", table.Name, columns, live, ordered));
             }
         }
 
@@ -64,8 +68,8 @@ public static class WorkspaceIndexes
             var partition = WorkspaceKinds.PartitionOf(kind);
             foreach (var sort in kind.Sorts)
             {
-                Add(kind.Table, [.. partition, sort], live: true);
-                Add(kind.Table, [.. partition, sort], live: false);
+                Add(kind.Table, [.. partition, sort], live: true, ordered: true);
+                Add(kind.Table, [.. partition, sort], live: false, ordered: true);
             }
         }
 

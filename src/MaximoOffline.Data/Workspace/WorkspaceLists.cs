@@ -1,6 +1,6 @@
+using System.Data.Common;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
-using Microsoft.Data.Sqlite;
 using static MaximoOffline.Data.Workspace.RowValues;
 
 namespace MaximoOffline.Data.Workspace;
@@ -8,9 +8,9 @@ namespace MaximoOffline.Data.Workspace;
 /// <summary>
 /// The workspace's lists: a page of a kind's rows as filtered and sorted (keyset paging, never
 /// OFFSET), its count, and every row of it for a CSV download. Reads only, each call in one read
-/// snapshot, so a page and its count agree while a sync writes (WAL: the sync is never blocked).
+/// snapshot, so a page and its count agree while a sync writes (the sync is never blocked), on either engine.
 /// </summary>
-public sealed class WorkspaceLists(ReplicaDatabase database)
+public sealed class WorkspaceLists(ReplicaStore database)
 {
     /// <summary>Counts stop here ("10,000 or more"): a count costs at most this many index entries, however large the replica.</summary>
     public const int CountLimit = 10_000;
@@ -18,7 +18,7 @@ public sealed class WorkspaceLists(ReplicaDatabase database)
     private const int ExportPage = 500;
 
     /// <summary>Tests see every statement the lists run (to check its query plan).</summary>
-    internal Action<SqliteCommand>? Trace { get; set; }
+    internal Action<DbCommand>? Trace { get; set; }
 
     /// <summary>Tests lower it to read lists by common words the way a large replica does (see <see cref="ListReader.CommonMatches"/>).</summary>
     internal int CommonMatches { get; set; } = ListReader.CommonMatches;
@@ -27,7 +27,7 @@ public sealed class WorkspaceLists(ReplicaDatabase database)
     {
         ArgumentNullException.ThrowIfNull(query);
         using var connection = database.OpenConnection();
-        using var snapshot = connection.BeginTransaction(deferred: true);
+        using var snapshot = database.BeginRead(connection);
         var reader = new ListReader(connection, snapshot, query, Trace, CommonMatches);
         var (positions, next) = reader.ReadPage(query.After, query.Limit);
         var (count, exact) = reader.Count(CountLimit);
@@ -41,7 +41,7 @@ public sealed class WorkspaceLists(ReplicaDatabase database)
     {
         ArgumentNullException.ThrowIfNull(query);
         using var connection = database.OpenConnection();
-        using var snapshot = connection.BeginTransaction(deferred: true);
+        using var snapshot = database.BeginRead(connection);
         var reader = new ListReader(connection, snapshot, query, Trace, CommonMatches);
         var after = query.After;
         do
@@ -67,7 +67,7 @@ public sealed class WorkspaceLists(ReplicaDatabase database)
     }
 
     /// <summary>The list rows of <paramref name="positions"/>, in that order.</summary>
-    internal List<ListRow> Fetch(SqliteConnection connection, SqliteTransaction snapshot, WorkspaceKind kind, IReadOnlyList<ListCursor> positions)
+    internal List<ListRow> Fetch(DbConnection connection, DbTransaction snapshot, WorkspaceKind kind, IReadOnlyList<ListCursor> positions)
     {
         if (positions.Count == 0)
         {
@@ -76,28 +76,28 @@ public sealed class WorkspaceLists(ReplicaDatabase database)
 
         var table = kind.Table;
         var key = Quote(table.KeyColumn);
-        using var command = SqliteCommands.Create(connection, snapshot,
-            $"SELECT {key}, {ReplicaColumns.DeletedAt}, {string.Join(", ", SelectList(kind))} FROM {Quote(table.Name)} " +
-            $"WHERE {key} IN (SELECT value FROM json_each($keys))",
-            ("$keys", System.Text.Json.JsonSerializer.Serialize(positions.Select(p => p.Key))));
+        using var command = ReplicaCommands.Create(connection, snapshot,
+            $"SELECT {key}, {ReplicaColumns.DeletedAt}, {string.Join(", ", SelectList(kind, WorkspaceSql.Of(connection)))} FROM {Quote(table.Name)} " +
+            $"WHERE {database.IdIn(key, "@keys")}",
+            ("@keys", database.IdList(positions.Select(p => p.Key))));
         Trace?.Invoke(command);
         var rows = new Dictionary<long, ListRow>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var id = reader.GetInt64(0);
-            rows[id] = new ListRow(id, ReadValues(reader, kind, 2), reader.IsDBNull(1) ? null : Date(reader.GetString(1)));
+            rows[id] = new ListRow(id, ReadValues(reader, kind, 2), Time(reader, 1));
         }
 
         return [.. positions.Where(p => rows.ContainsKey(p.Key)).Select(p => rows[p.Key])];
     }
 
     /// <summary>The SQL that reads a list row's values, in <see cref="ValueNames"/> order (<paramref name="alias"/>: a table alias with its dot).</summary>
-    internal static IEnumerable<string> SelectList(WorkspaceKind kind, string alias = "") =>
-        kind.Columns.SelectMany(c => c.Described ? new[] { alias + Quote(c.Name), DescriptionOf(c.Name, alias) } : [alias + Quote(c.Name)]);
+    internal static IEnumerable<string> SelectList(WorkspaceKind kind, WorkspaceSql sql, string alias = "") =>
+        kind.Columns.SelectMany(c => c.Described ? new[] { alias + Quote(c.Name), sql.DescriptionOf(c.Name, alias) } : [alias + Quote(c.Name)]);
 
     /// <summary>A list row's values from <paramref name="reader"/>, starting at column <paramref name="first"/>.</summary>
-    internal static Dictionary<string, object?> ReadValues(SqliteDataReader reader, WorkspaceKind kind, int first)
+    internal static Dictionary<string, object?> ReadValues(DbDataReader reader, WorkspaceKind kind, int first)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var ordinal = first;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
-using Microsoft.Data.Sqlite;
 using static MaximoOffline.Data.Workspace.RowValues;
 
 namespace MaximoOffline.Data.Workspace;
@@ -10,7 +9,7 @@ namespace MaximoOffline.Data.Workspace;
 /// The workspace's detail pages: one record by its unique id, with every attribute Maximo sent, its
 /// children, and its references across object structures resolved against the replica.
 /// </summary>
-public sealed class WorkspaceRecords(ReplicaDatabase database)
+public sealed class WorkspaceRecords(ReplicaStore database)
 {
     public const int ChildLimit = 200;
     public const int RelatedLimit = 50;
@@ -20,13 +19,13 @@ public sealed class WorkspaceRecords(ReplicaDatabase database)
     {
         ArgumentNullException.ThrowIfNull(kind);
         using var connection = database.OpenConnection();
-        using var snapshot = connection.BeginTransaction(deferred: true);
+        using var snapshot = database.BeginRead(connection);
         var table = kind.Table;
         var columns = table.Columns;
-        using var command = SqliteCommands.Create(connection, snapshot,
+        using var command = ReplicaCommands.Create(connection, snapshot,
             $"SELECT {string.Join(", ", columns.Select(c => Quote(c.Name)))}, {ReplicaColumns.Raw}, {ReplicaColumns.SyncedAt}, " +
-            $"{ReplicaColumns.SyncRunId}, {ReplicaColumns.DeletedAt} FROM {Quote(table.Name)} WHERE {Quote(table.KeyColumn)} = $id",
-            ("$id", id));
+            $"{ReplicaColumns.SyncRunId}, {ReplicaColumns.DeletedAt} FROM {Quote(table.Name)} WHERE {Quote(table.KeyColumn)} = @id",
+            ("@id", id));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -35,9 +34,9 @@ public sealed class WorkspaceRecords(ReplicaDatabase database)
 
         var values = columns.Select((c, i) => (c.Name, Value: Read(reader, i, c.Kind))).ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
         using var raw = JsonDocument.Parse(reader.GetString(columns.Count));
-        var syncedAt = Date(reader.GetString(columns.Count + 1));
+        var syncedAt = Time(reader, columns.Count + 1)!;
         var runId = reader.IsDBNull(columns.Count + 2) ? (long?)null : reader.GetInt64(columns.Count + 2);
-        var deletedAt = reader.IsDBNull(columns.Count + 3) ? null : Date(reader.GetString(columns.Count + 3));
+        var deletedAt = Time(reader, columns.Count + 3);
         reader.Close();
 
         var links = new RecordLinks(connection, snapshot);

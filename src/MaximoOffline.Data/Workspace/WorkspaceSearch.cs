@@ -1,7 +1,6 @@
-using System.Globalization;
+using System.Data.Common;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
-using Microsoft.Data.Sqlite;
 using static MaximoOffline.Data.Workspace.RowValues;
 
 namespace MaximoOffline.Data.Workspace;
@@ -12,15 +11,14 @@ namespace MaximoOffline.Data.Workspace;
 /// </summary>
 /// <remarks>
 /// Each table's matches are read newest first (highest unique id) up to <see cref="Window"/> and
-/// ranked by bm25 among those, the record's number weighing most. A search that matches more than the
+/// ranked among those (SQLite: bm25; PostgreSQL: ts_rank; see <see cref="WorkspaceSql"/>), the record's number weighing most. A search that matches more than the
 /// window says so (the count is then "1,000 or more") and its best hits are the best of the newest
 /// thousand: the cost of a search is bounded by the window, not by the size of the replica.
 /// </remarks>
-public sealed class WorkspaceSearch(ReplicaDatabase database)
+public sealed class WorkspaceSearch(ReplicaStore database)
 {
     public const int Window = 1000;
     public const int MaxLimit = 100;
-    private const double NumberWeight = 4.0;
 
     /// <exception cref="WorkspaceRequestException">A bad search text, kind or limit.</exception>
     public SearchResult Search(string? q, string? kind = null, int? limit = null)
@@ -40,7 +38,7 @@ public sealed class WorkspaceSearch(ReplicaDatabase database)
         }
 
         using var connection = database.OpenConnection();
-        using var snapshot = connection.BeginTransaction(deferred: true);
+        using var snapshot = database.BeginRead(connection);
         var groups = new List<SearchGroup>();
         foreach (var group in only is null ? WorkspaceKinds.All : [only])
         {
@@ -65,12 +63,11 @@ public sealed class WorkspaceSearch(ReplicaDatabase database)
         return new SearchResult(text.Text, text.Terms, groups);
     }
 
-    private static (List<SearchHit> Hits, long Count) SearchTable(SqliteConnection connection, SqliteTransaction snapshot, WorkspaceKind kind,
+    private static (List<SearchHit> Hits, long Count) SearchTable(DbConnection connection, DbTransaction snapshot, WorkspaceKind kind,
         ReplicaTable table, SearchText text, int limit)
     {
-        var index = Quote(SearchIndex.IndexOf(table));
+        var sql = WorkspaceSql.Of(connection);
         var owned = table != kind.Table;
-        var weights = string.Join(", ", table.SearchColumns.Select((_, i) => (i == 0 ? NumberWeight : 1.0).ToString(CultureInfo.InvariantCulture)));
         string Source(string column) =>
             table.Columns.Any(c => c.Name == column) ? $"t.{Quote(column)}"
             : owned && kind.Table.Columns.Any(c => c.Name == column) ? $"o.{Quote(column)}"
@@ -80,15 +77,14 @@ public sealed class WorkspaceSearch(ReplicaDatabase database)
         var join = owned ? $" JOIN {Quote(kind.Table.Name)} o ON o.{Quote(kind.Table.KeyColumn)} = {record} AND o.{ReplicaColumns.DeletedAt} IS NULL" : "";
         var status = kind.StatusColumn is { } s ? Source(s) : "NULL";
 
-        using var command = SqliteCommands.Create(connection, snapshot,
-            $"WITH m AS MATERIALIZED (SELECT rowid AS id, bm25({index}, {weights}) AS score FROM {index} WHERE {index} MATCH $match " +
-            "ORDER BY rowid DESC LIMIT $window), " +
+        using var command = ReplicaCommands.Create(connection, snapshot,
+            $"WITH m AS MATERIALIZED ({sql.NewestMatches(table)}), " +
             $"hits AS (SELECT {record} AS record, {Source(kind.NumberColumn)} AS number, {Source(kind.DescriptionColumn)} AS description, " +
-            $"{Source(WorkspaceKind.SiteColumn)} AS site, {status} AS status, -m.score AS score" +
+            $"{Source(WorkspaceKind.SiteColumn)} AS site, {status} AS status, m.score AS score" +
             string.Concat(also.Select(c => $", t.{Quote(c)}")) +
             $" FROM m JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.id{join}) " +
-            "SELECT *, (SELECT COUNT(*) FROM hits) FROM hits ORDER BY score DESC, record DESC LIMIT $limit",
-            ("$match", text.Match), ("$window", Window + 1), ("$limit", limit));
+            "SELECT *, (SELECT COUNT(*) FROM hits) FROM hits ORDER BY score DESC, record DESC LIMIT @limit",
+            ("@match", sql.Match(text)), ("@window", Window + 1), ("@limit", limit));
         using var reader = command.ExecuteReader();
         var hits = new List<SearchHit>();
         long count = 0;
@@ -104,5 +100,5 @@ public sealed class WorkspaceSearch(ReplicaDatabase database)
         return (hits, count);
     }
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal).ToString();
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal).ToString();
 }

@@ -451,18 +451,21 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<string>("domainid")
                         .HasColumnType("text")
-                        .HasColumnName("domainid");
+                        .HasColumnName("domainid")
+                        .UseCollation("C");
 
                     b.Property<long?>("maxdomain_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("orgid")
                         .HasColumnType("text")
-                        .HasColumnName("orgid");
+                        .HasColumnName("orgid")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -473,7 +476,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -483,7 +487,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("value")
                         .HasColumnType("text")
-                        .HasColumnName("value");
+                        .HasColumnName("value")
+                        .UseCollation("C");
 
                     b.HasKey("alndomainid");
 
@@ -500,19 +505,23 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("assetnum")
                         .HasColumnType("text")
-                        .HasColumnName("assetnum");
+                        .HasColumnName("assetnum")
+                        .UseCollation("C");
 
                     b.Property<string>("assettag")
                         .HasColumnType("text")
-                        .HasColumnName("assettag");
+                        .HasColumnName("assettag")
+                        .UseCollation("C");
 
                     b.Property<string>("assettype")
                         .HasColumnType("text")
-                        .HasColumnName("assettype");
+                        .HasColumnName("assettype")
+                        .UseCollation("C");
 
                     b.Property<string>("changeby")
                         .HasColumnType("text")
-                        .HasColumnName("changeby");
+                        .HasColumnName("changeby")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("changedate")
                         .HasColumnType("timestamp with time zone")
@@ -523,7 +532,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<bool?>("disabled")
                         .HasColumnType("boolean")
@@ -539,23 +549,28 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<string>("location")
                         .HasColumnType("text")
-                        .HasColumnName("location");
+                        .HasColumnName("location")
+                        .UseCollation("C");
 
                     b.Property<string>("manufacturer")
                         .HasColumnType("text")
-                        .HasColumnName("manufacturer");
+                        .HasColumnName("manufacturer")
+                        .UseCollation("C");
 
                     b.Property<string>("orgid")
                         .HasColumnType("text")
-                        .HasColumnName("orgid");
+                        .HasColumnName("orgid")
+                        .UseCollation("C");
 
                     b.Property<string>("parent")
                         .HasColumnType("text")
-                        .HasColumnName("parent");
+                        .HasColumnName("parent")
+                        .UseCollation("C");
 
                     b.Property<long?>("priority")
                         .HasColumnType("bigint")
@@ -574,15 +589,18 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("serialnum")
                         .HasColumnType("text")
-                        .HasColumnName("serialnum");
+                        .HasColumnName("serialnum")
+                        .UseCollation("C");
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<string>("status")
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("statusdate")
                         .HasColumnType("timestamp with time zone")
@@ -600,7 +618,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("vendor")
                         .HasColumnType("text")
-                        .HasColumnName("vendor");
+                        .HasColumnName("vendor")
+                        .UseCollation("C");
 
                     b.HasKey("assetuid");
 
@@ -611,19 +630,19 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ux_asset_natural_key")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "assetnum" }, "ix_asset_deleted_siteid_assetnum")
+                    b.HasIndex(new[] { "siteid", "assetnum", "assetuid" }, "ix_asset_deleted_siteid_assetnum")
                         .HasDatabaseName("ix_asset_deleted_siteid_assetnum")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "description" }, "ix_asset_deleted_siteid_description")
+                    b.HasIndex(new[] { "siteid", "description", "assetuid" }, "ix_asset_deleted_siteid_description")
                         .HasDatabaseName("ix_asset_deleted_siteid_description")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "location" }, "ix_asset_deleted_siteid_location")
+                    b.HasIndex(new[] { "siteid", "location", "assetuid" }, "ix_asset_deleted_siteid_location")
                         .HasDatabaseName("ix_asset_deleted_siteid_location")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "status" }, "ix_asset_deleted_siteid_status")
+                    b.HasIndex(new[] { "siteid", "status", "assetuid" }, "ix_asset_deleted_siteid_status")
                         .HasDatabaseName("ix_asset_deleted_siteid_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
@@ -631,19 +650,19 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_asset_deleted_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "assetnum" }, "ix_asset_live_siteid_assetnum")
+                    b.HasIndex(new[] { "siteid", "assetnum", "assetuid" }, "ix_asset_live_siteid_assetnum")
                         .HasDatabaseName("ix_asset_live_siteid_assetnum")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "description" }, "ix_asset_live_siteid_description")
+                    b.HasIndex(new[] { "siteid", "description", "assetuid" }, "ix_asset_live_siteid_description")
                         .HasDatabaseName("ix_asset_live_siteid_description")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "location" }, "ix_asset_live_siteid_location")
+                    b.HasIndex(new[] { "siteid", "location", "assetuid" }, "ix_asset_live_siteid_location")
                         .HasDatabaseName("ix_asset_live_siteid_location")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "status" }, "ix_asset_live_siteid_status")
+                    b.HasIndex(new[] { "siteid", "status", "assetuid" }, "ix_asset_live_siteid_status")
                         .HasDatabaseName("ix_asset_live_siteid_status")
                         .HasFilter("\"deleted_at\" IS NULL");
 
@@ -669,7 +688,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("assetnum")
                         .HasColumnType("text")
-                        .HasColumnName("assetnum");
+                        .HasColumnName("assetnum")
+                        .UseCollation("C");
 
                     b.Property<double?>("average")
                         .HasColumnType("double precision")
@@ -680,7 +700,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("lastreading")
                         .HasColumnType("text")
-                        .HasColumnName("lastreading");
+                        .HasColumnName("lastreading")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("lastreadingdate")
                         .HasColumnType("timestamp with time zone")
@@ -688,7 +709,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("metername")
                         .HasColumnType("text")
-                        .HasColumnName("metername");
+                        .HasColumnName("metername")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -699,7 +721,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -722,18 +745,21 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("alnvalue")
                         .HasColumnType("text")
-                        .HasColumnName("alnvalue");
+                        .HasColumnName("alnvalue")
+                        .UseCollation("C");
 
                     b.Property<long?>("asset_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("assetattrid")
                         .HasColumnType("text")
-                        .HasColumnName("assetattrid");
+                        .HasColumnName("assetattrid")
+                        .UseCollation("C");
 
                     b.Property<string>("assetnum")
                         .HasColumnType("text")
-                        .HasColumnName("assetnum");
+                        .HasColumnName("assetnum")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("changedate")
                         .HasColumnType("timestamp with time zone")
@@ -744,7 +770,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("measureunitid")
                         .HasColumnType("text")
-                        .HasColumnName("measureunitid");
+                        .HasColumnName("measureunitid")
+                        .UseCollation("C");
 
                     b.Property<double?>("numvalue")
                         .HasColumnType("double precision")
@@ -759,7 +786,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -787,11 +815,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("destfield")
                         .HasColumnType("text")
-                        .HasColumnName("destfield");
+                        .HasColumnName("destfield")
+                        .UseCollation("C");
 
                     b.Property<string>("domainid")
                         .HasColumnType("text")
-                        .HasColumnName("domainid");
+                        .HasColumnName("domainid")
+                        .UseCollation("C");
 
                     b.Property<long?>("maxtabledomain_id")
                         .HasColumnType("bigint");
@@ -809,7 +839,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("sourcefield")
                         .HasColumnType("text")
-                        .HasColumnName("sourcefield");
+                        .HasColumnName("sourcefield")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -839,7 +870,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("createby")
                         .HasColumnType("text")
-                        .HasColumnName("createby");
+                        .HasColumnName("createby")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("createdate")
                         .HasColumnType("timestamp with time zone")
@@ -850,7 +882,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<long?>("docinfoid")
                         .HasColumnType("bigint")
@@ -858,11 +891,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("doctype")
                         .HasColumnType("text")
-                        .HasColumnName("doctype");
+                        .HasColumnName("doctype")
+                        .UseCollation("C");
 
                     b.Property<string>("document")
                         .HasColumnType("text")
-                        .HasColumnName("document");
+                        .HasColumnName("document")
+                        .UseCollation("C");
 
                     b.Property<long?>("ownerid")
                         .HasColumnType("bigint")
@@ -870,7 +905,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("ownertable")
                         .HasColumnType("text")
-                        .HasColumnName("ownertable");
+                        .HasColumnName("ownertable")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -887,11 +923,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("urlname")
                         .HasColumnType("text")
-                        .HasColumnName("urlname");
+                        .HasColumnName("urlname")
+                        .UseCollation("C");
 
                     b.Property<string>("urltype")
                         .HasColumnType("text")
-                        .HasColumnName("urltype");
+                        .HasColumnName("urltype")
+                        .UseCollation("C");
 
                     b.Property<long?>("workorder_id")
                         .HasColumnType("bigint");
@@ -911,18 +949,21 @@ namespace MaximoOffline.Data.Migrations.Postgres
                 {
                     b.Property<string>("rowkey")
                         .HasColumnType("text")
-                        .HasColumnName("rowkey");
+                        .HasColumnName("rowkey")
+                        .UseCollation("C");
 
                     b.Property<long?>("asset_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("assetnum")
                         .HasColumnType("text")
-                        .HasColumnName("assetnum");
+                        .HasColumnName("assetnum")
+                        .UseCollation("C");
 
                     b.Property<string>("code")
                         .HasColumnType("text")
-                        .HasColumnName("code");
+                        .HasColumnName("code")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
@@ -944,7 +985,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("startdate")
                         .HasColumnType("timestamp with time zone")
@@ -974,22 +1016,26 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("assetnum")
                         .HasColumnType("text")
-                        .HasColumnName("assetnum");
+                        .HasColumnName("assetnum")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("failurecode")
                         .HasColumnType("text")
-                        .HasColumnName("failurecode");
+                        .HasColumnName("failurecode")
+                        .UseCollation("C");
 
                     b.Property<string>("linenum")
                         .HasColumnType("text")
-                        .HasColumnName("linenum");
+                        .HasColumnName("linenum")
+                        .UseCollation("C");
 
                     b.Property<string>("orgid")
                         .HasColumnType("text")
-                        .HasColumnName("orgid");
+                        .HasColumnName("orgid")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -1000,7 +1046,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -1010,11 +1057,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("type")
                         .HasColumnType("text")
-                        .HasColumnName("type");
+                        .HasColumnName("type")
+                        .UseCollation("C");
 
                     b.Property<string>("wonum")
                         .HasColumnType("text")
-                        .HasColumnName("wonum");
+                        .HasColumnName("wonum")
+                        .UseCollation("C");
 
                     b.Property<long?>("workorder_id")
                         .HasColumnType("bigint");
@@ -1039,7 +1088,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("groupname")
                         .HasColumnType("text")
-                        .HasColumnName("groupname");
+                        .HasColumnName("groupname")
+                        .UseCollation("C");
 
                     b.Property<long?>("maxuser_id")
                         .HasColumnType("bigint");
@@ -1059,7 +1109,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("userid")
                         .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnName("userid")
+                        .UseCollation("C");
 
                     b.HasKey("groupuserid");
 
@@ -1076,11 +1127,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("binnum")
                         .HasColumnType("text")
-                        .HasColumnName("binnum");
+                        .HasColumnName("binnum")
+                        .UseCollation("C");
 
                     b.Property<string>("conditioncode")
                         .HasColumnType("text")
-                        .HasColumnName("conditioncode");
+                        .HasColumnName("conditioncode")
+                        .UseCollation("C");
 
                     b.Property<double?>("curbal")
                         .HasColumnType("double precision")
@@ -1094,19 +1147,23 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<string>("itemsetid")
                         .HasColumnType("text")
-                        .HasColumnName("itemsetid");
+                        .HasColumnName("itemsetid")
+                        .UseCollation("C");
 
                     b.Property<string>("location")
                         .HasColumnType("text")
-                        .HasColumnName("location");
+                        .HasColumnName("location")
+                        .UseCollation("C");
 
                     b.Property<string>("lotnum")
                         .HasColumnType("text")
-                        .HasColumnName("lotnum");
+                        .HasColumnName("lotnum")
+                        .UseCollation("C");
 
                     b.Property<double?>("physcnt")
                         .HasColumnType("double precision")
@@ -1129,7 +1186,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<bool?>("stagingbin")
                         .HasColumnType("boolean")
@@ -1160,7 +1218,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("conditioncode")
                         .HasColumnType("text")
-                        .HasColumnName("conditioncode");
+                        .HasColumnName("conditioncode")
+                        .UseCollation("C");
 
                     b.Property<double?>("condrate")
                         .HasColumnType("double precision")
@@ -1171,18 +1230,21 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("glaccount")
                         .HasColumnType("text")
-                        .HasColumnName("glaccount");
+                        .HasColumnName("glaccount")
+                        .UseCollation("C");
 
                     b.Property<long?>("inventory_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<string>("itemsetid")
                         .HasColumnType("text")
-                        .HasColumnName("itemsetid");
+                        .HasColumnName("itemsetid")
+                        .UseCollation("C");
 
                     b.Property<double?>("lastcost")
                         .HasColumnType("double precision")
@@ -1190,7 +1252,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("location")
                         .HasColumnType("text")
-                        .HasColumnName("location");
+                        .HasColumnName("location")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -1201,7 +1264,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<double?>("stdcost")
                         .HasColumnType("double precision")
@@ -1228,7 +1292,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("abctype")
                         .HasColumnType("text")
-                        .HasColumnName("abctype");
+                        .HasColumnName("abctype")
+                        .UseCollation("C");
 
                     b.Property<double?>("avblbalance")
                         .HasColumnType("double precision")
@@ -1240,11 +1305,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("binnum")
                         .HasColumnType("text")
-                        .HasColumnName("binnum");
+                        .HasColumnName("binnum")
+                        .UseCollation("C");
 
                     b.Property<string>("category")
                         .HasColumnType("text")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .UseCollation("C");
 
                     b.Property<double?>("curbaltotal")
                         .HasColumnType("double precision")
@@ -1259,19 +1326,23 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<string>("issueunit")
                         .HasColumnType("text")
-                        .HasColumnName("issueunit");
+                        .HasColumnName("issueunit")
+                        .UseCollation("C");
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<string>("itemsetid")
                         .HasColumnType("text")
-                        .HasColumnName("itemsetid");
+                        .HasColumnName("itemsetid")
+                        .UseCollation("C");
 
                     b.Property<double?>("lastcost")
                         .HasColumnType("double precision")
@@ -1283,7 +1354,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("location")
                         .HasColumnType("text")
-                        .HasColumnName("location");
+                        .HasColumnName("location")
+                        .UseCollation("C");
 
                     b.Property<double?>("maxlevel")
                         .HasColumnType("double precision")
@@ -1299,11 +1371,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("orderunit")
                         .HasColumnType("text")
-                        .HasColumnName("orderunit");
+                        .HasColumnName("orderunit")
+                        .UseCollation("C");
 
                     b.Property<string>("orgid")
                         .HasColumnType("text")
-                        .HasColumnName("orgid");
+                        .HasColumnName("orgid")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -1318,11 +1392,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<string>("status")
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("statusdate")
                         .HasColumnType("timestamp with time zone")
@@ -1340,7 +1416,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("vendor")
                         .HasColumnType("text")
-                        .HasColumnName("vendor");
+                        .HasColumnName("vendor")
+                        .UseCollation("C");
 
                     b.HasKey("inventoryid");
 
@@ -1349,19 +1426,19 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ux_inventory_natural_key")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "curbaltotal" }, "ix_inventory_deleted_siteid_curbaltotal")
+                    b.HasIndex(new[] { "siteid", "curbaltotal", "inventoryid" }, "ix_inventory_deleted_siteid_curbaltotal")
                         .HasDatabaseName("ix_inventory_deleted_siteid_curbaltotal")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "description" }, "ix_inventory_deleted_siteid_description")
+                    b.HasIndex(new[] { "siteid", "description", "inventoryid" }, "ix_inventory_deleted_siteid_description")
                         .HasDatabaseName("ix_inventory_deleted_siteid_description")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "itemnum" }, "ix_inventory_deleted_siteid_itemnum")
+                    b.HasIndex(new[] { "siteid", "itemnum", "inventoryid" }, "ix_inventory_deleted_siteid_itemnum")
                         .HasDatabaseName("ix_inventory_deleted_siteid_itemnum")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "status" }, "ix_inventory_deleted_siteid_status")
+                    b.HasIndex(new[] { "siteid", "status", "inventoryid" }, "ix_inventory_deleted_siteid_status")
                         .HasDatabaseName("ix_inventory_deleted_siteid_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
@@ -1369,19 +1446,19 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_inventory_deleted_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "curbaltotal" }, "ix_inventory_live_siteid_curbaltotal")
+                    b.HasIndex(new[] { "siteid", "curbaltotal", "inventoryid" }, "ix_inventory_live_siteid_curbaltotal")
                         .HasDatabaseName("ix_inventory_live_siteid_curbaltotal")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "description" }, "ix_inventory_live_siteid_description")
+                    b.HasIndex(new[] { "siteid", "description", "inventoryid" }, "ix_inventory_live_siteid_description")
                         .HasDatabaseName("ix_inventory_live_siteid_description")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "itemnum" }, "ix_inventory_live_siteid_itemnum")
+                    b.HasIndex(new[] { "siteid", "itemnum", "inventoryid" }, "ix_inventory_live_siteid_itemnum")
                         .HasDatabaseName("ix_inventory_live_siteid_itemnum")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "status" }, "ix_inventory_live_siteid_status")
+                    b.HasIndex(new[] { "siteid", "status", "inventoryid" }, "ix_inventory_live_siteid_status")
                         .HasDatabaseName("ix_inventory_live_siteid_status")
                         .HasFilter("\"deleted_at\" IS NULL");
 
@@ -1400,7 +1477,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("conditioncode")
                         .HasColumnType("text")
-                        .HasColumnName("conditioncode");
+                        .HasColumnName("conditioncode")
+                        .UseCollation("C");
 
                     b.Property<double?>("condrate")
                         .HasColumnType("double precision")
@@ -1411,18 +1489,21 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<long?>("inventory_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<string>("itemsetid")
                         .HasColumnType("text")
-                        .HasColumnName("itemsetid");
+                        .HasColumnName("itemsetid")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -1452,7 +1533,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("craft")
                         .HasColumnType("text")
-                        .HasColumnName("craft");
+                        .HasColumnName("craft")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
@@ -1467,7 +1549,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("laborcode")
                         .HasColumnType("text")
-                        .HasColumnName("laborcode");
+                        .HasColumnName("laborcode")
+                        .UseCollation("C");
 
                     b.Property<double?>("linecost")
                         .HasColumnType("double precision")
@@ -1487,7 +1570,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("refwo")
                         .HasColumnType("text")
-                        .HasColumnName("refwo");
+                        .HasColumnName("refwo")
+                        .UseCollation("C");
 
                     b.Property<double?>("regularhrs")
                         .HasColumnType("double precision")
@@ -1498,7 +1582,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("startdatetime")
                         .HasColumnType("timestamp with time zone")
@@ -1516,7 +1601,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("transtype")
                         .HasColumnType("text")
-                        .HasColumnName("transtype");
+                        .HasColumnName("transtype")
+                        .UseCollation("C");
 
                     b.Property<long?>("workorder_id")
                         .HasColumnType("bigint");
@@ -1536,7 +1622,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("changeby")
                         .HasColumnType("text")
-                        .HasColumnName("changeby");
+                        .HasColumnName("changeby")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("changedate")
                         .HasColumnType("timestamp with time zone")
@@ -1547,7 +1634,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<bool?>("disabled")
                         .HasColumnType("boolean")
@@ -1555,19 +1643,23 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("glaccount")
                         .HasColumnType("text")
-                        .HasColumnName("glaccount");
+                        .HasColumnName("glaccount")
+                        .UseCollation("C");
 
                     b.Property<string>("location")
                         .HasColumnType("text")
-                        .HasColumnName("location");
+                        .HasColumnName("location")
+                        .UseCollation("C");
 
                     b.Property<string>("orgid")
                         .HasColumnType("text")
-                        .HasColumnName("orgid");
+                        .HasColumnName("orgid")
+                        .UseCollation("C");
 
                     b.Property<string>("parent")
                         .HasColumnType("text")
-                        .HasColumnName("parent");
+                        .HasColumnName("parent")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -1578,11 +1670,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<string>("status")
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("statusdate")
                         .HasColumnType("timestamp with time zone")
@@ -1596,7 +1690,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("type")
                         .HasColumnType("text")
-                        .HasColumnName("type");
+                        .HasColumnName("type")
+                        .UseCollation("C");
 
                     b.HasKey("locationsid");
 
@@ -1607,15 +1702,15 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ux_locations_natural_key")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "description" }, "ix_locations_deleted_siteid_description")
+                    b.HasIndex(new[] { "siteid", "description", "locationsid" }, "ix_locations_deleted_siteid_description")
                         .HasDatabaseName("ix_locations_deleted_siteid_description")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "location" }, "ix_locations_deleted_siteid_location")
+                    b.HasIndex(new[] { "siteid", "location", "locationsid" }, "ix_locations_deleted_siteid_location")
                         .HasDatabaseName("ix_locations_deleted_siteid_location")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "status" }, "ix_locations_deleted_siteid_status")
+                    b.HasIndex(new[] { "siteid", "status", "locationsid" }, "ix_locations_deleted_siteid_status")
                         .HasDatabaseName("ix_locations_deleted_siteid_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
@@ -1623,7 +1718,7 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_locations_deleted_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "type" }, "ix_locations_deleted_siteid_type")
+                    b.HasIndex(new[] { "siteid", "type", "locationsid" }, "ix_locations_deleted_siteid_type")
                         .HasDatabaseName("ix_locations_deleted_siteid_type")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
@@ -1631,15 +1726,15 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_locations_live_parent_siteid")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "description" }, "ix_locations_live_siteid_description")
+                    b.HasIndex(new[] { "siteid", "description", "locationsid" }, "ix_locations_live_siteid_description")
                         .HasDatabaseName("ix_locations_live_siteid_description")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "location" }, "ix_locations_live_siteid_location")
+                    b.HasIndex(new[] { "siteid", "location", "locationsid" }, "ix_locations_live_siteid_location")
                         .HasDatabaseName("ix_locations_live_siteid_location")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "status" }, "ix_locations_live_siteid_status")
+                    b.HasIndex(new[] { "siteid", "status", "locationsid" }, "ix_locations_live_siteid_status")
                         .HasDatabaseName("ix_locations_live_siteid_status")
                         .HasFilter("\"deleted_at\" IS NULL");
 
@@ -1647,7 +1742,7 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_locations_live_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "type" }, "ix_locations_live_siteid_type")
+                    b.HasIndex(new[] { "siteid", "type", "locationsid" }, "ix_locations_live_siteid_type")
                         .HasDatabaseName("ix_locations_live_siteid_type")
                         .HasFilter("\"deleted_at\" IS NULL");
 
@@ -1666,33 +1761,39 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("binnum")
                         .HasColumnType("text")
-                        .HasColumnName("binnum");
+                        .HasColumnName("binnum")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("enterby")
                         .HasColumnType("text")
-                        .HasColumnName("enterby");
+                        .HasColumnName("enterby")
+                        .UseCollation("C");
 
                     b.Property<string>("fromstoreloc")
                         .HasColumnType("text")
-                        .HasColumnName("fromstoreloc");
+                        .HasColumnName("fromstoreloc")
+                        .UseCollation("C");
 
                     b.Property<long?>("inventory_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("issuetype")
                         .HasColumnType("text")
-                        .HasColumnName("issuetype");
+                        .HasColumnName("issuetype")
+                        .UseCollation("C");
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<string>("itemsetid")
                         .HasColumnType("text")
-                        .HasColumnName("itemsetid");
+                        .HasColumnName("itemsetid")
+                        .UseCollation("C");
 
                     b.Property<double?>("linecost")
                         .HasColumnType("double precision")
@@ -1700,7 +1801,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("ponum")
                         .HasColumnType("text")
-                        .HasColumnName("ponum");
+                        .HasColumnName("ponum")
+                        .UseCollation("C");
 
                     b.Property<double?>("quantity")
                         .HasColumnType("double precision")
@@ -1719,11 +1821,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<string>("status")
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -1733,7 +1837,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("tostoreloc")
                         .HasColumnType("text")
-                        .HasColumnName("tostoreloc");
+                        .HasColumnName("tostoreloc")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("transdate")
                         .HasColumnType("timestamp with time zone")
@@ -1762,33 +1867,39 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("assetnum")
                         .HasColumnType("text")
-                        .HasColumnName("assetnum");
+                        .HasColumnName("assetnum")
+                        .UseCollation("C");
 
                     b.Property<string>("binnum")
                         .HasColumnType("text")
-                        .HasColumnName("binnum");
+                        .HasColumnName("binnum")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("enterby")
                         .HasColumnType("text")
-                        .HasColumnName("enterby");
+                        .HasColumnName("enterby")
+                        .UseCollation("C");
 
                     b.Property<long?>("inventory_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("issuetype")
                         .HasColumnType("text")
-                        .HasColumnName("issuetype");
+                        .HasColumnName("issuetype")
+                        .UseCollation("C");
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<string>("itemsetid")
                         .HasColumnType("text")
-                        .HasColumnName("itemsetid");
+                        .HasColumnName("itemsetid")
+                        .UseCollation("C");
 
                     b.Property<double?>("linecost")
                         .HasColumnType("double precision")
@@ -1796,7 +1907,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("location")
                         .HasColumnType("text")
-                        .HasColumnName("location");
+                        .HasColumnName("location")
+                        .UseCollation("C");
 
                     b.Property<double?>("quantity")
                         .HasColumnType("double precision")
@@ -1808,18 +1920,21 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("refwo")
                         .HasColumnType("text")
-                        .HasColumnName("refwo");
+                        .HasColumnName("refwo")
+                        .UseCollation("C");
 
                     b.Property<long?>("rowstamp")
                         .HasColumnType("bigint");
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<string>("storeloc")
                         .HasColumnType("text")
-                        .HasColumnName("storeloc");
+                        .HasColumnName("storeloc")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -1858,15 +1973,18 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<string>("domainid")
                         .HasColumnType("text")
-                        .HasColumnName("domainid");
+                        .HasColumnName("domainid")
+                        .UseCollation("C");
 
                     b.Property<string>("domaintype")
                         .HasColumnType("text")
-                        .HasColumnName("domaintype");
+                        .HasColumnName("domaintype")
+                        .UseCollation("C");
 
                     b.Property<long?>("length")
                         .HasColumnType("bigint")
@@ -1874,7 +1992,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("maxtype")
                         .HasColumnType("text")
-                        .HasColumnName("maxtype");
+                        .HasColumnName("maxtype")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -1904,11 +2023,11 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_maxdomain_deleted_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "domainid" }, "ix_maxdomain_deleted_domainid")
+                    b.HasIndex(new[] { "domainid", "maxdomainid" }, "ix_maxdomain_deleted_domainid")
                         .HasDatabaseName("ix_maxdomain_deleted_domainid")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "domaintype" }, "ix_maxdomain_deleted_domaintype")
+                    b.HasIndex(new[] { "domaintype", "maxdomainid" }, "ix_maxdomain_deleted_domaintype")
                         .HasDatabaseName("ix_maxdomain_deleted_domaintype")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
@@ -1916,7 +2035,7 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_maxdomain_live_deleted_at")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "domaintype" }, "ix_maxdomain_live_domaintype")
+                    b.HasIndex(new[] { "domaintype", "maxdomainid" }, "ix_maxdomain_live_domaintype")
                         .HasDatabaseName("ix_maxdomain_live_domaintype")
                         .HasFilter("\"deleted_at\" IS NULL");
 
@@ -1942,11 +2061,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<string>("groupname")
                         .HasColumnType("text")
-                        .HasColumnName("groupname");
+                        .HasColumnName("groupname")
+                        .UseCollation("C");
 
                     b.Property<bool?>("independent")
                         .HasColumnType("boolean")
@@ -1986,18 +2107,21 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("domainid")
                         .HasColumnType("text")
-                        .HasColumnName("domainid");
+                        .HasColumnName("domainid")
+                        .UseCollation("C");
 
                     b.Property<long?>("maxdomain_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("objectname")
                         .HasColumnType("text")
-                        .HasColumnName("objectname");
+                        .HasColumnName("objectname")
+                        .UseCollation("C");
 
                     b.Property<string>("orgid")
                         .HasColumnType("text")
-                        .HasColumnName("orgid");
+                        .HasColumnName("orgid")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -2008,7 +2132,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2018,7 +2143,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("validtnwhereclause")
                         .HasColumnType("text")
-                        .HasColumnName("validtnwhereclause");
+                        .HasColumnName("validtnwhereclause")
+                        .UseCollation("C");
 
                     b.HasKey("maxtabledomainid");
 
@@ -2035,25 +2161,29 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("defsite")
                         .HasColumnType("text")
-                        .HasColumnName("defsite");
+                        .HasColumnName("defsite")
+                        .UseCollation("C");
 
                     b.Property<string>("defstoreroom")
                         .HasColumnType("text")
-                        .HasColumnName("defstoreroom");
+                        .HasColumnName("defstoreroom")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("loginid")
                         .HasColumnType("text")
-                        .HasColumnName("loginid");
+                        .HasColumnName("loginid")
+                        .UseCollation("C");
 
                     b.Property<long?>("person_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("personid")
                         .HasColumnType("text")
-                        .HasColumnName("personid");
+                        .HasColumnName("personid")
+                        .UseCollation("C");
 
                     b.Property<bool?>("querywithsite")
                         .HasColumnType("boolean")
@@ -2068,7 +2198,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("status")
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2082,11 +2213,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("type")
                         .HasColumnType("text")
-                        .HasColumnName("type");
+                        .HasColumnName("type")
+                        .UseCollation("C");
 
                     b.Property<string>("userid")
                         .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnName("userid")
+                        .UseCollation("C");
 
                     b.HasKey("maxuserid");
 
@@ -2106,18 +2239,21 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<string>("domainid")
                         .HasColumnType("text")
-                        .HasColumnName("domainid");
+                        .HasColumnName("domainid")
+                        .UseCollation("C");
 
                     b.Property<long?>("maxdomain_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("orgid")
                         .HasColumnType("text")
-                        .HasColumnName("orgid");
+                        .HasColumnName("orgid")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -2128,7 +2264,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2158,47 +2295,58 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("department")
                         .HasColumnType("text")
-                        .HasColumnName("department");
+                        .HasColumnName("department")
+                        .UseCollation("C");
 
                     b.Property<string>("displayname")
                         .HasColumnType("text")
-                        .HasColumnName("displayname");
+                        .HasColumnName("displayname")
+                        .UseCollation("C");
 
                     b.Property<string>("employeetype")
                         .HasColumnType("text")
-                        .HasColumnName("employeetype");
+                        .HasColumnName("employeetype")
+                        .UseCollation("C");
 
                     b.Property<string>("firstname")
                         .HasColumnType("text")
-                        .HasColumnName("firstname");
+                        .HasColumnName("firstname")
+                        .UseCollation("C");
 
                     b.Property<string>("lastname")
                         .HasColumnType("text")
-                        .HasColumnName("lastname");
+                        .HasColumnName("lastname")
+                        .UseCollation("C");
 
                     b.Property<string>("location")
                         .HasColumnType("text")
-                        .HasColumnName("location");
+                        .HasColumnName("location")
+                        .UseCollation("C");
 
                     b.Property<string>("locationorg")
                         .HasColumnType("text")
-                        .HasColumnName("locationorg");
+                        .HasColumnName("locationorg")
+                        .UseCollation("C");
 
                     b.Property<string>("locationsite")
                         .HasColumnType("text")
-                        .HasColumnName("locationsite");
+                        .HasColumnName("locationsite")
+                        .UseCollation("C");
 
                     b.Property<string>("personid")
                         .HasColumnType("text")
-                        .HasColumnName("personid");
+                        .HasColumnName("personid")
+                        .UseCollation("C");
 
                     b.Property<string>("primaryemail")
                         .HasColumnType("text")
-                        .HasColumnName("primaryemail");
+                        .HasColumnName("primaryemail")
+                        .UseCollation("C");
 
                     b.Property<string>("primaryphone")
                         .HasColumnType("text")
-                        .HasColumnName("primaryphone");
+                        .HasColumnName("primaryphone")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -2209,7 +2357,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("status")
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("statusdate")
                         .HasColumnType("timestamp with time zone")
@@ -2217,7 +2366,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("supervisor")
                         .HasColumnType("text")
-                        .HasColumnName("supervisor");
+                        .HasColumnName("supervisor")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2227,7 +2377,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("title")
                         .HasColumnType("text")
-                        .HasColumnName("title");
+                        .HasColumnName("title")
+                        .UseCollation("C");
 
                     b.HasKey("personuid");
 
@@ -2236,19 +2387,19 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ux_person_natural_key")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "department" }, "ix_person_deleted_department")
+                    b.HasIndex(new[] { "department", "personuid" }, "ix_person_deleted_department")
                         .HasDatabaseName("ix_person_deleted_department")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "displayname" }, "ix_person_deleted_displayname")
+                    b.HasIndex(new[] { "displayname", "personuid" }, "ix_person_deleted_displayname")
                         .HasDatabaseName("ix_person_deleted_displayname")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "personid" }, "ix_person_deleted_personid")
+                    b.HasIndex(new[] { "personid", "personuid" }, "ix_person_deleted_personid")
                         .HasDatabaseName("ix_person_deleted_personid")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "status" }, "ix_person_deleted_status")
+                    b.HasIndex(new[] { "status", "personuid" }, "ix_person_deleted_status")
                         .HasDatabaseName("ix_person_deleted_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
@@ -2256,15 +2407,15 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_person_deleted_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "department" }, "ix_person_live_department")
+                    b.HasIndex(new[] { "department", "personuid" }, "ix_person_live_department")
                         .HasDatabaseName("ix_person_live_department")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "displayname" }, "ix_person_live_displayname")
+                    b.HasIndex(new[] { "displayname", "personuid" }, "ix_person_live_displayname")
                         .HasDatabaseName("ix_person_live_displayname")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "status" }, "ix_person_live_status")
+                    b.HasIndex(new[] { "status", "personuid" }, "ix_person_live_status")
                         .HasDatabaseName("ix_person_live_status")
                         .HasFilter("\"deleted_at\" IS NULL");
 
@@ -2283,25 +2434,29 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("addresscode")
                         .HasColumnType("text")
-                        .HasColumnName("addresscode");
+                        .HasColumnName("addresscode")
+                        .UseCollation("C");
 
                     b.Property<long?>("asset_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("city")
                         .HasColumnType("text")
-                        .HasColumnName("city");
+                        .HasColumnName("city")
+                        .UseCollation("C");
 
                     b.Property<string>("country")
                         .HasColumnType("text")
-                        .HasColumnName("country");
+                        .HasColumnName("country")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<double?>("latitudey")
                         .HasColumnType("double precision")
@@ -2313,7 +2468,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("postalcode")
                         .HasColumnType("text")
-                        .HasColumnName("postalcode");
+                        .HasColumnName("postalcode")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -2324,11 +2480,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("stateprovince")
                         .HasColumnType("text")
-                        .HasColumnName("stateprovince");
+                        .HasColumnName("stateprovince")
+                        .UseCollation("C");
 
                     b.Property<string>("streetaddress")
                         .HasColumnType("text")
-                        .HasColumnName("streetaddress");
+                        .HasColumnName("streetaddress")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2358,22 +2516,26 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<string>("domainid")
                         .HasColumnType("text")
-                        .HasColumnName("domainid");
+                        .HasColumnName("domainid")
+                        .UseCollation("C");
 
                     b.Property<long?>("maxdomain_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("maxvalue")
                         .HasColumnType("text")
-                        .HasColumnName("maxvalue");
+                        .HasColumnName("maxvalue")
+                        .UseCollation("C");
 
                     b.Property<string>("orgid")
                         .HasColumnType("text")
-                        .HasColumnName("orgid");
+                        .HasColumnName("orgid")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -2384,7 +2546,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2394,7 +2557,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("value")
                         .HasColumnType("text")
-                        .HasColumnName("value");
+                        .HasColumnName("value")
+                        .UseCollation("C");
 
                     b.HasKey("synonymdomainid");
 
@@ -2411,18 +2575,21 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("assetnum")
                         .HasColumnType("text")
-                        .HasColumnName("assetnum");
+                        .HasColumnName("assetnum")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<string>("itemsetid")
                         .HasColumnType("text")
-                        .HasColumnName("itemsetid");
+                        .HasColumnName("itemsetid")
+                        .UseCollation("C");
 
                     b.Property<double?>("linecost")
                         .HasColumnType("double precision")
@@ -2434,14 +2601,16 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("refwo")
                         .HasColumnType("text")
-                        .HasColumnName("refwo");
+                        .HasColumnName("refwo")
+                        .UseCollation("C");
 
                     b.Property<long?>("rowstamp")
                         .HasColumnType("bigint");
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2479,29 +2648,34 @@ namespace MaximoOffline.Data.Migrations.Postgres
                 {
                     b.Property<string>("rowkey")
                         .HasColumnType("text")
-                        .HasColumnName("rowkey");
+                        .HasColumnName("rowkey")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("frombin")
                         .HasColumnType("text")
-                        .HasColumnName("frombin");
+                        .HasColumnName("frombin")
+                        .UseCollation("C");
 
                     b.Property<string>("fromstoreloc")
                         .HasColumnType("text")
-                        .HasColumnName("fromstoreloc");
+                        .HasColumnName("fromstoreloc")
+                        .UseCollation("C");
 
                     b.Property<long?>("inventory_id")
                         .HasColumnType("bigint");
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<string>("itemsetid")
                         .HasColumnType("text")
-                        .HasColumnName("itemsetid");
+                        .HasColumnName("itemsetid")
+                        .UseCollation("C");
 
                     b.Property<double?>("quantity")
                         .HasColumnType("double precision")
@@ -2516,7 +2690,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2526,15 +2701,18 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("tobin")
                         .HasColumnType("text")
-                        .HasColumnName("tobin");
+                        .HasColumnName("tobin")
+                        .UseCollation("C");
 
                     b.Property<string>("tositeid")
                         .HasColumnType("text")
-                        .HasColumnName("tositeid");
+                        .HasColumnName("tositeid")
+                        .UseCollation("C");
 
                     b.Property<string>("tostoreloc")
                         .HasColumnType("text")
-                        .HasColumnName("tostoreloc");
+                        .HasColumnName("tostoreloc")
+                        .UseCollation("C");
 
                     b.Property<double?>("unitcost")
                         .HasColumnType("double precision")
@@ -2555,7 +2733,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("class")
                         .HasColumnType("text")
-                        .HasColumnName("class");
+                        .HasColumnName("class")
+                        .UseCollation("C");
 
                     b.Property<bool?>("clientviewable")
                         .HasColumnType("boolean")
@@ -2563,7 +2742,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("createby")
                         .HasColumnType("text")
-                        .HasColumnName("createby");
+                        .HasColumnName("createby")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("createdate")
                         .HasColumnType("timestamp with time zone")
@@ -2574,11 +2754,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<string>("logtype")
                         .HasColumnType("text")
-                        .HasColumnName("logtype");
+                        .HasColumnName("logtype")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("modifydate")
                         .HasColumnType("timestamp with time zone")
@@ -2590,14 +2772,16 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("recordkey")
                         .HasColumnType("text")
-                        .HasColumnName("recordkey");
+                        .HasColumnName("recordkey")
+                        .UseCollation("C");
 
                     b.Property<long?>("rowstamp")
                         .HasColumnType("bigint");
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2639,11 +2823,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("assetnum")
                         .HasColumnType("text")
-                        .HasColumnName("assetnum");
+                        .HasColumnName("assetnum")
+                        .UseCollation("C");
 
                     b.Property<string>("changeby")
                         .HasColumnType("text")
-                        .HasColumnName("changeby");
+                        .HasColumnName("changeby")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("changedate")
                         .HasColumnType("timestamp with time zone")
@@ -2651,14 +2837,16 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("crewid")
                         .HasColumnType("text")
-                        .HasColumnName("crewid");
+                        .HasColumnName("crewid")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<double?>("estdur")
                         .HasColumnType("double precision")
@@ -2682,31 +2870,38 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("jpnum")
                         .HasColumnType("text")
-                        .HasColumnName("jpnum");
+                        .HasColumnName("jpnum")
+                        .UseCollation("C");
 
                     b.Property<string>("lead")
                         .HasColumnType("text")
-                        .HasColumnName("lead");
+                        .HasColumnName("lead")
+                        .UseCollation("C");
 
                     b.Property<string>("location")
                         .HasColumnType("text")
-                        .HasColumnName("location");
+                        .HasColumnName("location")
+                        .UseCollation("C");
 
                     b.Property<string>("orgid")
                         .HasColumnType("text")
-                        .HasColumnName("orgid");
+                        .HasColumnName("orgid")
+                        .UseCollation("C");
 
                     b.Property<string>("parent")
                         .HasColumnType("text")
-                        .HasColumnName("parent");
+                        .HasColumnName("parent")
+                        .UseCollation("C");
 
                     b.Property<string>("persongroup")
                         .HasColumnType("text")
-                        .HasColumnName("persongroup");
+                        .HasColumnName("persongroup")
+                        .UseCollation("C");
 
                     b.Property<string>("pmnum")
                         .HasColumnType("text")
-                        .HasColumnName("pmnum");
+                        .HasColumnName("pmnum")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -2729,11 +2924,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<string>("status")
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("statusdate")
                         .HasColumnType("timestamp with time zone")
@@ -2741,7 +2938,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("supervisor")
                         .HasColumnType("text")
-                        .HasColumnName("supervisor");
+                        .HasColumnName("supervisor")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2759,11 +2957,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("woclass")
                         .HasColumnType("text")
-                        .HasColumnName("woclass");
+                        .HasColumnName("woclass")
+                        .UseCollation("C");
 
                     b.Property<string>("wonum")
                         .HasColumnType("text")
-                        .HasColumnName("wonum");
+                        .HasColumnName("wonum")
+                        .UseCollation("C");
 
                     b.Property<long?>("wopriority")
                         .HasColumnType("bigint")
@@ -2771,7 +2971,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("worktype")
                         .HasColumnType("text")
-                        .HasColumnName("worktype");
+                        .HasColumnName("worktype")
+                        .UseCollation("C");
 
                     b.HasKey("workorderid");
 
@@ -2782,11 +2983,11 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ux_workorder_natural_key")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "schedstart" }, "ix_workorder_deleted_siteid_schedstart")
+                    b.HasIndex(new[] { "siteid", "schedstart", "workorderid" }, "ix_workorder_deleted_siteid_schedstart")
                         .HasDatabaseName("ix_workorder_deleted_siteid_schedstart")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "status" }, "ix_workorder_deleted_siteid_status")
+                    b.HasIndex(new[] { "siteid", "status", "workorderid" }, "ix_workorder_deleted_siteid_status")
                         .HasDatabaseName("ix_workorder_deleted_siteid_status")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
@@ -2794,15 +2995,15 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_workorder_deleted_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "targstartdate" }, "ix_workorder_deleted_siteid_targstartdate")
+                    b.HasIndex(new[] { "siteid", "targstartdate", "workorderid" }, "ix_workorder_deleted_siteid_targstartdate")
                         .HasDatabaseName("ix_workorder_deleted_siteid_targstartdate")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "wonum" }, "ix_workorder_deleted_siteid_wonum")
+                    b.HasIndex(new[] { "siteid", "wonum", "workorderid" }, "ix_workorder_deleted_siteid_wonum")
                         .HasDatabaseName("ix_workorder_deleted_siteid_wonum")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "siteid", "wopriority" }, "ix_workorder_deleted_siteid_wopriority")
+                    b.HasIndex(new[] { "siteid", "wopriority", "workorderid" }, "ix_workorder_deleted_siteid_wopriority")
                         .HasDatabaseName("ix_workorder_deleted_siteid_wopriority")
                         .HasFilter("\"deleted_at\" IS NOT NULL");
 
@@ -2814,11 +3015,11 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_workorder_live_location_siteid")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "schedstart" }, "ix_workorder_live_siteid_schedstart")
+                    b.HasIndex(new[] { "siteid", "schedstart", "workorderid" }, "ix_workorder_live_siteid_schedstart")
                         .HasDatabaseName("ix_workorder_live_siteid_schedstart")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "status" }, "ix_workorder_live_siteid_status")
+                    b.HasIndex(new[] { "siteid", "status", "workorderid" }, "ix_workorder_live_siteid_status")
                         .HasDatabaseName("ix_workorder_live_siteid_status")
                         .HasFilter("\"deleted_at\" IS NULL");
 
@@ -2826,11 +3027,11 @@ namespace MaximoOffline.Data.Migrations.Postgres
                         .HasDatabaseName("ix_workorder_live_siteid_status_deleted_at")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "targstartdate" }, "ix_workorder_live_siteid_targstartdate")
+                    b.HasIndex(new[] { "siteid", "targstartdate", "workorderid" }, "ix_workorder_live_siteid_targstartdate")
                         .HasDatabaseName("ix_workorder_live_siteid_targstartdate")
                         .HasFilter("\"deleted_at\" IS NULL");
 
-                    b.HasIndex(new[] { "siteid", "wopriority" }, "ix_workorder_live_siteid_wopriority")
+                    b.HasIndex(new[] { "siteid", "wopriority", "workorderid" }, "ix_workorder_live_siteid_wopriority")
                         .HasDatabaseName("ix_workorder_live_siteid_wopriority")
                         .HasFilter("\"deleted_at\" IS NULL");
 
@@ -2845,22 +3046,26 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("addresscode")
                         .HasColumnType("text")
-                        .HasColumnName("addresscode");
+                        .HasColumnName("addresscode")
+                        .UseCollation("C");
 
                     b.Property<string>("city")
                         .HasColumnType("text")
-                        .HasColumnName("city");
+                        .HasColumnName("city")
+                        .UseCollation("C");
 
                     b.Property<string>("country")
                         .HasColumnType("text")
-                        .HasColumnName("country");
+                        .HasColumnName("country")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<double?>("latitudey")
                         .HasColumnType("double precision")
@@ -2872,7 +3077,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("postalcode")
                         .HasColumnType("text")
-                        .HasColumnName("postalcode");
+                        .HasColumnName("postalcode")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -2883,15 +3089,18 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<string>("stateprovince")
                         .HasColumnType("text")
-                        .HasColumnName("stateprovince");
+                        .HasColumnName("stateprovince")
+                        .UseCollation("C");
 
                     b.Property<string>("streetaddress")
                         .HasColumnType("text")
-                        .HasColumnName("streetaddress");
+                        .HasColumnName("streetaddress")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2901,7 +3110,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("wonum")
                         .HasColumnType("text")
-                        .HasColumnName("wonum");
+                        .HasColumnName("wonum")
+                        .UseCollation("C");
 
                     b.Property<long?>("workorder_id")
                         .HasColumnType("bigint");
@@ -2921,14 +3131,16 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("craft")
                         .HasColumnType("text")
-                        .HasColumnName("craft");
+                        .HasColumnName("craft")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("deleted_at")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("laborcode")
                         .HasColumnType("text")
-                        .HasColumnName("laborcode");
+                        .HasColumnName("laborcode")
+                        .UseCollation("C");
 
                     b.Property<double?>("laborhrs")
                         .HasColumnType("double precision")
@@ -2955,11 +3167,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<string>("skilllevel")
                         .HasColumnType("text")
-                        .HasColumnName("skilllevel");
+                        .HasColumnName("skilllevel")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -2969,11 +3183,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("vendor")
                         .HasColumnType("text")
-                        .HasColumnName("vendor");
+                        .HasColumnName("vendor")
+                        .UseCollation("C");
 
                     b.Property<string>("wonum")
                         .HasColumnType("text")
-                        .HasColumnName("wonum");
+                        .HasColumnName("wonum")
+                        .UseCollation("C");
 
                     b.Property<long?>("workorder_id")
                         .HasColumnType("bigint");
@@ -2996,15 +3212,18 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<string>("issueunit")
                         .HasColumnType("text")
-                        .HasColumnName("issueunit");
+                        .HasColumnName("issueunit")
+                        .UseCollation("C");
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<double?>("itemqty")
                         .HasColumnType("double precision")
@@ -3012,7 +3231,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("itemsetid")
                         .HasColumnType("text")
-                        .HasColumnName("itemsetid");
+                        .HasColumnName("itemsetid")
+                        .UseCollation("C");
 
                     b.Property<double?>("linecost")
                         .HasColumnType("double precision")
@@ -3020,11 +3240,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("linetype")
                         .HasColumnType("text")
-                        .HasColumnName("linetype");
+                        .HasColumnName("linetype")
+                        .UseCollation("C");
 
                     b.Property<string>("location")
                         .HasColumnType("text")
-                        .HasColumnName("location");
+                        .HasColumnName("location")
+                        .UseCollation("C");
 
                     b.Property<string>("raw")
                         .IsRequired()
@@ -3039,7 +3261,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -3053,7 +3276,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("wonum")
                         .HasColumnType("text")
-                        .HasColumnName("wonum");
+                        .HasColumnName("wonum")
+                        .UseCollation("C");
 
                     b.Property<long?>("workorder_id")
                         .HasColumnType("bigint");
@@ -3076,7 +3300,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .UseCollation("C");
 
                     b.Property<double?>("hours")
                         .HasColumnType("double precision")
@@ -3084,7 +3309,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("itemnum")
                         .HasColumnType("text")
-                        .HasColumnName("itemnum");
+                        .HasColumnName("itemnum")
+                        .UseCollation("C");
 
                     b.Property<double?>("itemqty")
                         .HasColumnType("double precision")
@@ -3092,7 +3318,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("itemsetid")
                         .HasColumnType("text")
-                        .HasColumnName("itemsetid");
+                        .HasColumnName("itemsetid")
+                        .UseCollation("C");
 
                     b.Property<double?>("linecost")
                         .HasColumnType("double precision")
@@ -3111,7 +3338,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("siteid")
                         .HasColumnType("text")
-                        .HasColumnName("siteid");
+                        .HasColumnName("siteid")
+                        .UseCollation("C");
 
                     b.Property<long?>("sync_run_id")
                         .HasColumnType("bigint");
@@ -3121,7 +3349,8 @@ namespace MaximoOffline.Data.Migrations.Postgres
 
                     b.Property<string>("wonum")
                         .HasColumnType("text")
-                        .HasColumnName("wonum");
+                        .HasColumnName("wonum")
+                        .UseCollation("C");
 
                     b.Property<long?>("workorder_id")
                         .HasColumnType("bigint");

@@ -1,0 +1,134 @@
+using System.Text;
+using MaximoOffline.Data.Replica;
+
+namespace MaximoOffline.Data.Workspace;
+
+/// <summary>
+/// Search everywhere on PostgreSQL: per searchable table (<see cref="ReplicaTable.SearchColumns"/>) a GIN
+/// index over a <c>tsvector</c> of its live rows' searched columns, the counterpart of SQLite's FTS5
+/// index (<see cref="SearchIndex"/>). PostgreSQL keeps an expression index current itself, in whatever
+/// transaction changes a row, so nothing else needs triggers or a writer's help.
+/// </summary>
+/// <remarks>
+/// Words are cut as SQLite's <c>unicode61 remove_diacritics</c> tokenizer cuts them, so that both engines
+/// find the same rows: <see cref="WordsFunction"/> turns punctuation into spaces (PostgreSQL's own parser
+/// would keep <c>P-1204</c>, an e-mail address or <c>12.5</c> whole) and accented Latin letters into their
+/// base letter; the <c>simple</c> configuration then lower-cases without stemming (Maximo's numbers and
+/// codes are not English words). The record's number has weight A, the other columns D, so that
+/// <c>ts_rank</c> weighs a number match four times, as bm25's weights do on SQLite. Queries must repeat
+/// <see cref="Vector"/> exactly for the index to serve them; a change to it needs a migration that runs
+/// <see cref="DropSql"/> and <see cref="CreateSql"/> again.
+/// </remarks>
+public static class PostgresSearchIndex
+{
+    /// <summary>The immutable SQL function that makes a text's words SQLite's (see the remarks).</summary>
+    public const string WordsFunction = "replica_search_words";
+
+    private const string Config = "'simple'::regconfig";
+
+    /// <summary>
+    /// Accented Latin letters (Latin-1 and Latin Extended) and the letter each starts with in Unicode's
+    /// canonical decomposition, written out: the app runs with invariant globalization, and the index's
+    /// function must not change with the runtime that migrates it.
+    /// </summary>
+    private const string Accented =
+        "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆć" +
+        "ĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕ" +
+        "ŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟ" +
+        "ǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ";
+
+    private const string Unaccented =
+        "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCc" +
+        "CcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRr" +
+        "RrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuUuAa" +
+        "AaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOoOoYy";
+
+    private static readonly (string From, string To) Fold = FoldMap();
+
+    public static string IndexOf(ReplicaTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"ix_{table.Name}_search";
+    }
+
+    /// <summary>The searched words of a row of <paramref name="table"/> (<paramref name="alias"/>: a table alias with its dot).</summary>
+    public static string Vector(ReplicaTable table, string alias = "")
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        string Words(IEnumerable<string> columns) =>
+            $"to_tsvector({Config}, {WordsFunction}({string.Join(" || ' ' || ", columns.Select(c => $"coalesce({alias}\"{c}\", '')"))}))";
+        var number = $"setweight({Words(table.SearchColumns.Take(1))}, 'A')";
+        return table.SearchColumns.Count == 1 ? number : $"{number} || {Words(table.SearchColumns.Skip(1))}";
+    }
+
+    /// <summary>SQL true when the row matches the query passed as <paramref name="parameter"/> (see <see cref="Query"/>).</summary>
+    public static string Matches(ReplicaTable table, string alias, string parameter) => $"{Vector(table, alias)} @@ {TsQuery(parameter)}";
+
+    /// <summary>How well the row matches (higher is better): number matches weigh four times the others'.</summary>
+    public static string Rank(ReplicaTable table, string alias, string parameter) =>
+        $"ts_rank('{{0.25, 0.25, 0.25, 1}}'::real[], {Vector(table, alias)}, {TsQuery(parameter)})";
+
+    private static string TsQuery(string parameter) => $"to_tsquery({Config}, {parameter})";
+
+    /// <summary>The <c>tsquery</c> text of <paramref name="text"/>: every term as a quoted prefix, all required.</summary>
+    public static string Query(SearchText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // Terms are letters and digits only (SearchText), so quoting them cannot be escaped from; doubling is belt and braces.
+        return string.Join(" & ", text.Terms.Select(t => $"'{FoldWord(t).Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal)}':*"));
+    }
+
+    /// <summary>A word as <see cref="WordsFunction"/> leaves it (accents off), lower-case.</summary>
+    public static string FoldWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var folded = new StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            var at = Fold.From.IndexOf(c, StringComparison.Ordinal);
+            folded.Append(at < 0 ? c : Fold.To[at]);
+        }
+
+        return folded.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>Creates the words function and every table's index (filled from the rows there are).</summary>
+    public static string CreateSql()
+    {
+        var sql = new StringBuilder();
+        sql.Append($"CREATE OR REPLACE FUNCTION {WordsFunction}(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE " +
+                   $"RETURN translate(value, {Literal(Fold.From)}, {Literal(Fold.To)});\n");
+        foreach (var table in SearchIndex.Tables)
+        {
+            sql.Append($"CREATE INDEX \"{IndexOf(table)}\" ON \"{table.Name}\" USING gin (({Vector(table)})) WHERE \"{ReplicaColumns.DeletedAt}\" IS NULL;\n");
+        }
+
+        return sql.ToString();
+    }
+
+    public static string DropSql()
+    {
+        var sql = new StringBuilder();
+        foreach (var table in SearchIndex.Tables)
+        {
+            sql.Append($"DROP INDEX IF EXISTS \"{IndexOf(table)}\";\n");
+        }
+
+        sql.Append($"DROP FUNCTION IF EXISTS {WordsFunction}(text);\n");
+        return sql.ToString();
+    }
+
+    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>
+    /// What <see cref="WordsFunction"/> changes: ASCII punctuation, and the punctuation and symbols of
+    /// Latin-1, general punctuation and currency become spaces; accented Latin letters their base letter.
+    /// </summary>
+    private static (string From, string To) FoldMap()
+    {
+        IEnumerable<int> Range(int first, int last) => Enumerable.Range(first, last - first + 1);
+        var separators = string.Concat(Range(0x21, 0x7E).Concat(Range(0xA0, 0xFF)).Concat(Range(0x2000, 0x206F)).Concat(Range(0x20A0, 0x20CF))
+            .Select(i => (char)i).Where(c => !char.IsLetterOrDigit(c)));
+        return (separators + Accented, new string(' ', separators.Length) + Unaccented);
+    }
+}

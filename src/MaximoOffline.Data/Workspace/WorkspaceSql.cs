@@ -1,0 +1,115 @@
+using System.Data.Common;
+using System.Globalization;
+using MaximoOffline.Data.Replica;
+using Npgsql;
+using static MaximoOffline.Data.Workspace.RowValues;
+
+namespace MaximoOffline.Data.Workspace;
+
+/// <summary>
+/// The few places where the workspace's SQL differs between the engines: the full-text index (SQLite's
+/// FTS5 <see cref="SearchIndex"/>, PostgreSQL's GIN <see cref="PostgresSearchIndex"/>), naming the index a
+/// list reads (SQLite's <c>INDEXED BY</c>; PostgreSQL's planner chooses), reading <c>raw</c>, and time
+/// values (text on SQLite, <c>timestamptz</c> on PostgreSQL). Everything else is SQL both engines read.
+/// </summary>
+internal abstract class WorkspaceSql
+{
+    private static readonly WorkspaceSql SqliteSql = new Sqlite();
+    private static readonly WorkspaceSql PostgresSql = new Postgres();
+
+    public static WorkspaceSql Of(DbConnection connection) => connection is NpgsqlConnection ? PostgresSql : SqliteSql;
+
+    /// <summary>The search parameter <c>@match</c>'s value for <paramref name="text"/>.</summary>
+    public abstract object Match(SearchText text);
+
+    /// <summary>
+    /// The newest (highest unique id) live rows of <paramref name="table"/> that match <c>@match</c>, at
+    /// most <c>@window</c>, as <c>id</c> and <c>score</c> (higher is better, the record's number weighing most).
+    /// </summary>
+    public abstract string NewestMatches(ReplicaTable table);
+
+    /// <summary>The table as <c>t</c> for a list statement written for <paramref name="index"/>; <paramref name="byWords"/>: joined to the rows matching <c>@match</c> first.</summary>
+    public abstract string ListSource(ReplicaTable table, string index, bool byWords);
+
+    /// <summary>SQL true when the row <c>t</c> matches <c>@match</c>; <paramref name="common"/>: the list walks its sort index (see <see cref="ListReader"/>).</summary>
+    public abstract string WordFilter(ReplicaTable table, bool common);
+
+    /// <summary>
+    /// True when a list by words must choose how to read (matches first, or its sort index) by counting the
+    /// matches itself (SQLite); PostgreSQL's planner makes that choice from its statistics.
+    /// </summary>
+    public abstract bool ChoosesByMatchCount { get; }
+
+    /// <summary>The SQL that reads Maximo's description of a code from <c>raw</c>: <c>status</c> → <c>status_description</c>.</summary>
+    public abstract string DescriptionOf(string column, string alias);
+
+    /// <summary>A sort value as a list position keeps it: a time as SQLite's text, so that cursors are the same on both engines.</summary>
+    public virtual object CursorValue(object value) => value;
+
+    /// <summary>A position's sort value as a parameter compared with the column.</summary>
+    public virtual object? SortParameter(object? value, ColumnKind kind) => value;
+
+    private sealed class Sqlite : WorkspaceSql
+    {
+        private const double NumberWeight = 4.0;
+
+        public override object Match(SearchText text) => text.Match;
+
+        public override string NewestMatches(ReplicaTable table)
+        {
+            var index = Quote(SearchIndex.IndexOf(table));
+            var weights = string.Join(", ", table.SearchColumns.Select((_, i) => (i == 0 ? NumberWeight : 1.0).ToString(CultureInfo.InvariantCulture)));
+            return $"SELECT rowid AS id, -bm25({index}, {weights}) AS score FROM {index} WHERE {index} MATCH @match ORDER BY rowid DESC LIMIT @window";
+        }
+
+        public override string ListSource(ReplicaTable table, string index, bool byWords) => byWords
+            ? $"{Quote(SearchIndex.IndexOf(table))} m CROSS JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.rowid"
+            : $"{Quote(table.Name)} t INDEXED BY {Quote(index)}";
+
+        public override string WordFilter(ReplicaTable table, bool common)
+        {
+            var index = Quote(SearchIndex.IndexOf(table));
+            return common ? $"t.{Quote(table.KeyColumn)} IN (SELECT rowid FROM {index} WHERE {index} MATCH @match)" : $"m.{index} MATCH @match";
+        }
+
+        public override bool ChoosesByMatchCount => true;
+
+        public override string DescriptionOf(string column, string alias) => $"json_extract({alias}{ReplicaColumns.Raw}, '$.\"{column}_description\"')";
+    }
+
+    private sealed class Postgres : WorkspaceSql
+    {
+        public override object Match(SearchText text) => PostgresSearchIndex.Query(text);
+
+        public override string NewestMatches(ReplicaTable table)
+        {
+            var key = "s." + Quote(table.KeyColumn);
+            return $"SELECT {key} AS id, {PostgresSearchIndex.Rank(table, "s.", "@match")}::float8 AS score FROM {Quote(table.Name)} s " +
+                   $"WHERE s.{ReplicaColumns.DeletedAt} IS NULL AND {PostgresSearchIndex.Matches(table, "s.", "@match")} ORDER BY {key} DESC LIMIT @window";
+        }
+
+        public override string ListSource(ReplicaTable table, string index, bool byWords) => $"{Quote(table.Name)} t";
+
+        public override string WordFilter(ReplicaTable table, bool common) => PostgresSearchIndex.Matches(table, "t.", "@match");
+
+        public override bool ChoosesByMatchCount => false;
+
+        public override string DescriptionOf(string column, string alias) => $"{alias}{ReplicaColumns.Raw} ->> '{column}_description'";
+
+        public override object CursorValue(object value) =>
+            value is DateTime time ? time.ToUniversalTime().ToString(ReplicaColumns.DateFormat, CultureInfo.InvariantCulture) : value;
+
+        public override object? SortParameter(object? value, ColumnKind kind)
+        {
+            if (kind != ColumnKind.Date || value is not string text)
+            {
+                return value;
+            }
+
+            return DateTime.TryParseExact(text, ReplicaColumns.DateFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+                ? DateTime.SpecifyKind(time, DateTimeKind.Utc)
+                : throw WorkspaceRequestException.BadParameter("after", "the cursor is not one this list gave (its time is not one); start again from the first page.");
+        }
+    }
+}
