@@ -16,9 +16,6 @@ public static class DataExtensions
         if (database is ReplicaDatabase file)
         {
             services.AddSingleton(file);
-            services.AddSingleton<WorkspaceSearch>();
-            services.AddSingleton<WorkspaceLists>();
-            services.AddSingleton<WorkspaceRecords>();
         }
 
         services.AddDbContextFactory<MaximoDbContext>(database.Configure);
@@ -30,6 +27,9 @@ public static class DataExtensions
         services.AddSingleton<SyncCursors>();
         services.AddSingleton<RunHistory>();
         services.AddSingleton<ReplicaCounts>();
+        services.AddSingleton<WorkspaceSearch>();
+        services.AddSingleton<WorkspaceLists>();
+        services.AddSingleton<WorkspaceRecords>();
         return services;
     }
 }
