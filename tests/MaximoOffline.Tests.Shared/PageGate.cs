@@ -39,10 +39,13 @@ public sealed class PageGate
         return faults.EnumerateArray().Any(f => f.GetProperty("id").GetInt32() == _id && f.GetProperty("held").GetInt32() > 0);
     }, what: () => $"a page request held at gate {_id}");
 
-    /// <summary>Lets the held requests, and every later one, through.</summary>
+    /// <summary>Lets the held requests, and every later one, through; a gate already open stays so.</summary>
     public async Task OpenAsync()
     {
         using var response = await _http.PostAsync(new Uri($"emulator/faults/{_id}/release", UriKind.Relative), null);
-        response.EnsureSuccessStatusCode();
+        if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
+        {
+            response.EnsureSuccessStatusCode();
+        }
     }
 }

@@ -11,7 +11,7 @@ public static class RunOwner
 {
     public static string Current { get; } = Describe(Environment.ProcessId, Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks);
 
-    private static string Describe(int pid, long startTicks) =>
+    internal static string Describe(int pid, long startTicks) =>
         string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}/{pid}/{startTicks}");
 
     /// <summary>True when <paramref name="owner"/> names a process of this machine that is gone.</summary>
@@ -27,8 +27,10 @@ public static class RunOwner
 
         try
         {
+            // A process's start time is worked out from the time since boot, so two processes reading it
+            // differ by a little: a process with the same id that started within a second is the same one.
             using var process = Process.GetProcessById(pid);
-            return process.StartTime.ToUniversalTime().Ticks != ticks;
+            return Math.Abs(process.StartTime.ToUniversalTime().Ticks - ticks) > TimeSpan.TicksPerSecond;
         }
         catch (ArgumentException)
         {

@@ -100,7 +100,18 @@ public sealed class TeamServerFixture : IAsyncLifetime
             ["ConnectionStrings__Replica"] = ReplicaConnectionString,
             ["ConnectionStrings__Redis"] = Redis.ConnectionString,
             ["Sync__DatabasePath"] = Path.Combine(home, "maximo.db"), // only the node's logs live beside it
+            ["ASPNETCORE_WEBROOT"] = WebRoot, // the pages' scripts, for the browser test (a build's output has none of its own)
         });
+    }
+
+    /// <summary>The web app project's <c>wwwroot</c> (its scripts and the bundled front-end packages), beside its build output.</summary>
+    private static string WebRoot
+    {
+        get
+        {
+            var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ProductProcess.WebDll)!, "..", "..", "..", "wwwroot"));
+            return Directory.Exists(Path.Combine(root, "js")) ? root : throw new InvalidOperationException($"The web app's wwwroot is not at {root}.");
+        }
     }
 
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
