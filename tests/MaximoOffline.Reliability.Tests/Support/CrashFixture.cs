@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using MaximoOffline.Emulator;
 using Microsoft.Data.Sqlite;
 
@@ -27,13 +26,8 @@ public sealed class CrashFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
-        Server = await EmulatorServer.StartAsync(new EmulatorOptions { Scale = 10, Seed = 42, ControlApiEnabled = true });
-        Http = new HttpClient { BaseAddress = new Uri(Server.BaseUrl.GetLeftPart(UriPartial.Authority) + "/"), Timeout = TimeSpan.FromMinutes(2) };
-        Http.DefaultRequestHeaders.Add("apikey", Server.Options.ApiKey);
+        (Server, Http) = await SlowEmulator.StartAsync(scale: 10, maxDelayMs: 40);
         Truth = await EmulatorTruth.ReadAsync(Http, Site);
-        using var latency = await Http.PostAsJsonAsync(new Uri("emulator/faults", UriKind.Relative),
-            new { kind = "latency", minDelayMs = 5, maxDelayMs = 40, path = "/os/" });
-        latency.EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()

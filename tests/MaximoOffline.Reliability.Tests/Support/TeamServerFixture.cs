@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using MaximoOffline.Data.Replica;
 using MaximoOffline.Emulator;
 using Npgsql;
@@ -34,13 +33,8 @@ public sealed class TeamServerFixture : IAsyncLifetime
     {
         await Task.WhenAll(Postgres.InitializeAsync(), Redis.InitializeAsync());
         ReplicaConnectionString = await Postgres.CreateDatabaseAsync("team");
-        Emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Scale = 2, Seed = 42, ControlApiEnabled = true });
-        Http = new HttpClient { BaseAddress = new Uri(Emulator.BaseUrl.GetLeftPart(UriPartial.Authority) + "/"), Timeout = TimeSpan.FromMinutes(2) };
-        Http.DefaultRequestHeaders.Add("apikey", Emulator.Options.ApiKey);
+        (Emulator, Http) = await SlowEmulator.StartAsync(scale: 2, maxDelayMs: 30);
         Truth = await EmulatorTruth.ReadAsync(Http, Site);
-        using var latency = await Http.PostAsJsonAsync(new Uri("emulator/faults", UriKind.Relative),
-            new { kind = "latency", minDelayMs = 5, maxDelayMs = 30, path = "/os/" });
-        latency.EnsureSuccessStatusCode();
         var started = await Task.WhenAll(StartNodeAsync(0), StartNodeAsync(1));
         (_nodes[0], _nodes[1]) = (started[0], started[1]);
     }
