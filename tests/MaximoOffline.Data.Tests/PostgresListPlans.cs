@@ -27,7 +27,9 @@ internal static partial class PostgresListPlans
             Execute(connection, Fill(kind));
         }
 
-        Execute(connection, "ANALYZE");
+        // As autovacuum leaves a replica that has been in use: statistics, and the visibility map that lets
+        // a count read an index alone (without it the planner's choice would depend on autovacuum's timing).
+        Execute(connection, "VACUUM ANALYZE");
 
         var problems = new List<string>();
         var statements = 0;
@@ -54,7 +56,10 @@ internal static partial class PostgresListPlans
                     plan.Add(reader.GetString(0));
                 }
 
-                if (plan.Any(line => SeqScan().Match(line) is { Success: true } scan && ReplicaCatalog.All.Any(t => t.Name == scan.Groups[1].Value)))
+                // A scan right under a Limit stops after the rows it was asked for (a count capped at 10,001 rows
+                // of a table hardly bigger may read them in table order): bounded, not a full scan.
+                if (plan.Where((line, i) => i == 0 || !plan[i - 1].Contains("Limit", StringComparison.Ordinal))
+                    .Any(line => SeqScan().Match(line) is { Success: true } scan && ReplicaCatalog.All.Any(t => t.Name == scan.Groups[1].Value)))
                 {
                     problems.Add($"{sql}\n  {string.Join("\n  ", plan)}");
                 }
