@@ -21,7 +21,7 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
     private readonly string? _ownerColumn;
     private readonly RowStager _stager;
     private readonly string _name, _stage, _key;
-    private readonly string _copy, _selectExisting, _upsert;
+    private readonly string _copy, _upsert;
     private readonly string? _supersede, _selectOwned, _remove, _unlink;
 
     // Rows written since the table was last analysed, and its size then (see KeepStatisticsCurrent).
@@ -49,9 +49,10 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         var columns = StagedRow.WrittenColumns(table, _ownerColumn);
         var list = string.Join(", ", columns.Select(Quote));
         _copy = $"COPY {_stage} ({list}) FROM STDIN (FORMAT BINARY)";
-        _selectExisting = $"SELECT t.{_key} FROM {_name} t WHERE t.{_key} IN (SELECT {_key} FROM {_stage})";
         var updates = columns.Skip(1).Select(c => $"{Quote(c)} = excluded.{Quote(c)}").Append($"{Quote(ReplicaColumns.DeletedAt)} = NULL");
-        _upsert = $"INSERT INTO {_name} ({list}) SELECT {list} FROM {_stage} ON CONFLICT ({_key}) DO UPDATE SET {string.Join(", ", updates)}";
+        // Each row comes back with whether it was there before (a row the upsert updated has its old version's xmax set).
+        _upsert = $"INSERT INTO {_name} AS t ({list}) SELECT {list} FROM {_stage} ON CONFLICT ({_key}) DO UPDATE SET {string.Join(", ", updates)} " +
+                  $"RETURNING t.{_key}, t.xmax <> 0";
 
         if (table.NaturalKey.Count > 0)
         {
@@ -59,7 +60,7 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
             var deletedAt = Quote(ReplicaColumns.DeletedAt);
             var same = string.Join(" AND ", table.NaturalKey.Select(n => $"t.{Quote(n)} = s.{Quote(n)}"));
             _supersede = $"UPDATE {_name} t SET {deletedAt} = @now FROM {_stage} s WHERE t.{deletedAt} IS NULL AND {same} " +
-                         $"AND t.{_key} NOT IN (SELECT {_key} FROM {_stage})";
+                         $"AND NOT EXISTS (SELECT 1 FROM {_stage} o WHERE o.{_key} = t.{_key})";
         }
 
         if (_ownerColumn is not null)
@@ -98,15 +99,6 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         {
             KeepStatisticsCurrent(rows.Count);
             Copy(rows, now, context.RunId);
-            using (var select = new NpgsqlCommand(_selectExisting, _connection))
-            using (var reader = select.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    existing.Add(reader.GetValue(0));
-                }
-            }
-
             if (_supersede is not null)
             {
                 using var supersede = new NpgsqlCommand(_supersede, _connection);
@@ -120,11 +112,12 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         if (rows.Count > 0)
         {
             using var upsert = new NpgsqlCommand(_upsert, _connection);
-            upsert.ExecuteNonQuery();
-            foreach (var row in rows)
+            using var reader = upsert.ExecuteReader();
+            while (reader.Read())
             {
-                if (existing.Contains(row.Key))
+                if (reader.GetBoolean(1))
                 {
+                    existing.Add(reader.GetValue(0));
                     counts.Updated++;
                 }
                 else
