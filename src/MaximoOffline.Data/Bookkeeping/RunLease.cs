@@ -30,16 +30,30 @@ public sealed class RunLease(ReplicaStore database, TimeProvider time)
         [("@now", Now(database, time)), ("@owner", RunOwner.Current), .. ActiveStatuses]);
 
     /// <summary>
-    /// Marks queued or running runs whose owning process is gone (or silent) as Interrupted, and returns
-    /// them. Across nodes, exactly one caller gets each run back (the queue's lock serialises the look).
+    /// Raised in this process, once committed, with the runs it marked Interrupted, whichever call did it
+    /// (this class's look, or a claim's): across nodes, exactly one process hears of each run (the queue's
+    /// lock serialises the look), so a team server's recovery re-runs each once.
     /// </summary>
+    public event Action<IReadOnlyList<long>>? Interrupted;
+
+    /// <summary>Marks queued or running runs whose owning process is gone (or silent) as Interrupted, and returns them.</summary>
     public IReadOnlyList<long> InterruptAbandoned()
     {
         using var connection = database.OpenConnection();
         using var transaction = database.BeginWrite(connection);
         var interrupted = InterruptAbandoned(connection, transaction);
         transaction.Commit();
+        Announce(interrupted);
         return interrupted;
+    }
+
+    /// <summary>Raises <see cref="Interrupted"/> for runs a committed transaction marked (see <see cref="InterruptAbandoned(DbConnection, DbTransaction)"/>).</summary>
+    internal void Announce(IReadOnlyList<long> interrupted)
+    {
+        if (interrupted.Count > 0)
+        {
+            Interrupted?.Invoke(interrupted);
+        }
     }
 
     internal IReadOnlyList<long> InterruptAbandoned(DbConnection connection, DbTransaction transaction)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Sync.Engine;
 
@@ -8,11 +9,35 @@ namespace MaximoOffline.Web.Jobs;
 /// Interrupted by whichever surviving node notices first (its process is gone from this machine, or its
 /// heartbeat is older than <see cref="RunLease.Timeout"/>), and that node queues the same sync again, so
 /// the replica converges on Maximo's records without anyone clicking. Runs a user cancelled are not
-/// run again; an <c>all</c> run is run again as a whole.
+/// run again; an <c>all</c> run is run again as a whole. The runs this node marks are the ones
+/// <see cref="RunLease.Interrupted"/> reports: its own look every few seconds, and a claim's (a user's
+/// request notices a dead node first as often as not).
 /// </summary>
 internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, RunHistory history, SyncEventStream events, IServiceScopeFactory scopes,
     TimeProvider time, ILogger<InterruptedRunRecovery> logger) : BackgroundService
 {
+    private readonly ConcurrentQueue<long> _interrupted = new();
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        lease.Interrupted += Enqueue;
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        lease.Interrupted -= Enqueue;
+        return base.StopAsync(cancellationToken);
+    }
+
+    private void Enqueue(IReadOnlyList<long> runs)
+    {
+        foreach (var run in runs)
+        {
+            _interrupted.Enqueue(run);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(RunLease.HeartbeatInterval, time);
@@ -46,27 +71,34 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
 
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        foreach (var runId in lease.InterruptAbandoned())
+        lease.InterruptAbandoned(); // what it marks arrives through Interrupted, with what claims marked meanwhile
+        while (_interrupted.TryPeek(out var runId))
         {
-            // Browsers on every node learn that it ended: the node that ran it cannot say so any more.
-            if (await history.RunAsync(runId, cancellationToken) is { Run: var run })
-            {
-                events.RunFinished(new RunFinishedEvent(run.Id, run.ParentRunId, run.Endpoint, run.Status, run.Error, run.RecordsFetched,
-                    run.StartedAt is { } started && run.FinishedAt is { } finished ? finished - started : TimeSpan.Zero));
-            }
-
-            var request = queue.Request(runId);
-            if (request is null || request.ParentRunId is not null || queue.CancelRequested([runId]).Count > 0)
-            {
-                continue; // an endpoint run of an interrupted 'all' run (the 'all' run is run again), or a run a user was stopping
-            }
-
-            await using var scope = scopes.CreateAsyncScope();
-            var starter = scope.ServiceProvider.GetRequiredService<SyncStarter>();
-            var (start, jobId) = await starter.StartAsync(new SyncRequest(request.Endpoint, request.Site, request.Mode == SyncMode.Full,
-                request.Trigger, request.Force, $"recovery of run {runId}"), cancellationToken);
-            logger.LogWarning("Run {RunId} of {Endpoint} was interrupted: its node stopped. Run {NewRunId} (job {JobId}) syncs it again.",
-                runId, request.Endpoint, start.RunId, jobId ?? "already under way");
+            await RecoverAsync(runId, cancellationToken);
+            _interrupted.TryDequeue(out _); // taken off only once handled: a failure is tried again at the next tick
         }
+    }
+
+    private async Task RecoverAsync(long runId, CancellationToken cancellationToken)
+    {
+        // Browsers on every node learn that it ended: the node that ran it cannot say so any more.
+        if (await history.RunAsync(runId, cancellationToken) is { Run: var run })
+        {
+            events.RunFinished(new RunFinishedEvent(run.Id, run.ParentRunId, run.Endpoint, run.Status, run.Error, run.RecordsFetched,
+                run.StartedAt is { } started && run.FinishedAt is { } finished ? finished - started : TimeSpan.Zero));
+        }
+
+        var request = queue.Request(runId);
+        if (request is null || request.ParentRunId is not null || queue.CancelRequested([runId]).Count > 0)
+        {
+            return; // an endpoint run of an interrupted 'all' run (the 'all' run is run again), or a run a user was stopping
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var starter = scope.ServiceProvider.GetRequiredService<SyncStarter>();
+        var (start, jobId) = await starter.StartAsync(new SyncRequest(request.Endpoint, request.Site, request.Mode == SyncMode.Full,
+            request.Trigger, request.Force, $"recovery of run {runId}"), cancellationToken);
+        logger.LogWarning("Run {RunId} of {Endpoint} was interrupted: its node stopped. Run {NewRunId} (job {JobId}) syncs it again.",
+            runId, request.Endpoint, start.RunId, jobId ?? "already under way");
     }
 }
