@@ -66,16 +66,22 @@ public sealed class RunHistory(ReplicaStore database)
 
     /// <summary>
     /// Runs another process owns (the command line, another app on the same replica) that are queued or
-    /// running, or that ended at or after <paramref name="endedSince"/> (UTC).
+    /// running, or that ended at or after <paramref name="endedSince"/> (UTC); only those started by
+    /// <paramref name="trigger"/> when one is given.
     /// </summary>
-    public async Task<IReadOnlyList<SyncRun>> OfOtherProcessesAsync(DateTime endedSince, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SyncRun>> OfOtherProcessesAsync(DateTime endedSince, SyncTrigger? trigger = null, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
         var me = RunOwner.Current;
-        return await db.SyncRuns.AsNoTracking().Include(r => r.Tables)
+        var runs = db.SyncRuns.AsNoTracking().Include(r => r.Tables)
             .Where(r => (r.Owner == null || r.Owner != me)
-                        && (r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running || r.FinishedAt >= endedSince))
-            .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+                        && (r.Status == SyncRunStatus.Queued || r.Status == SyncRunStatus.Running || r.FinishedAt >= endedSince));
+        if (trigger is { } only)
+        {
+            runs = runs.Where(r => r.Trigger == only);
+        }
+
+        return await runs.OrderBy(r => r.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>How many runs the replica has recorded: a query that needs the schema, for health checks.</summary>

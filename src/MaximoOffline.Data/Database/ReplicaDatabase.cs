@@ -79,7 +79,7 @@ public sealed class ReplicaDatabase : ReplicaStore
         }
 
         using var connection = OpenConnection();
-        using var command = SqliteCommands.Create(connection, null,
+        using var command = ReplicaCommands.Create(connection, null,
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('sync_run', 'sync_state')");
         return (long)command.ExecuteScalar()! == 2;
     }

@@ -16,7 +16,7 @@ internal static class RowValues
 
         return kind switch
         {
-            ColumnKind.Flag => reader.GetValue(ordinal) is bool flag ? flag : reader.GetInt64(ordinal) != 0,
+            ColumnKind.Flag => reader.GetValue(ordinal) switch { bool flag => flag, var number => Convert.ToInt64(number, CultureInfo.InvariantCulture) != 0 }, // PostgreSQL's boolean, SQLite's 0/1
             ColumnKind.Date => Time(reader, ordinal),
             _ => reader.GetValue(ordinal),
         };

@@ -48,8 +48,9 @@ internal sealed class OtherProcessRuns(RunHistory history, RunLog log, SyncEvent
 
     private async Task PollAsync(DateTime since, CancellationToken cancellationToken)
     {
-        var runs = await history.OfOtherProcessesAsync(since, cancellationToken);
-        foreach (var run in runs.Where(r => !_nodesPublish || r.Trigger == SyncTrigger.Cli))
+        // With Redis, the nodes publish the runs they execute themselves: only the command line's are read here.
+        var runs = await history.OfOtherProcessesAsync(since, _nodesPublish ? SyncTrigger.Cli : null, cancellationToken);
+        foreach (var run in runs)
         {
             var known = _runs.GetValueOrDefault(run.Id);
             if (known is null && run.Status != SyncRunStatus.Queued)
