@@ -121,6 +121,22 @@ public sealed class FullSyncTests(FullSyncTests.Synced synced) : IClassFixture<F
     }
 
     [Fact]
+    public void EachEndpointTakesAboutAsManyPageRequestsAsItsRecordsFillPages()
+    {
+        // Pages of 100 records (the harness's Maximo:PageSize); data pages are the requests with the full select.
+        var pages = synced.Harness.Requests.Urls.Where(u => u.Contains("oslc.select=*", StringComparison.Ordinal)).ToList();
+        foreach (var endpoint in EndpointCatalog.DependencyOrder)
+        {
+            var records = (long)synced.Harness.Scalar($"SELECT records_fetched FROM sync_run WHERE parent_run_id = {synced.RunId} AND endpoint = '{endpoint.Slug}'")!;
+            var asked = pages.Where(u => u.Contains($"/os/{endpoint.ObjectStructure.ToLowerInvariant()}?", StringComparison.Ordinal)).ToList();
+            var fill = (records + 99) / 100;
+            Assert.True(asked.Count <= Math.Max(1, fill + 1), $"{endpoint.Slug}: {records} records in {asked.Count} page requests ({fill} pages at best)");
+            // The first page went out beside the probes, before the ranges were cut: it has no lower bound.
+            Assert.Contains(asked, u => !u.Contains($"{endpoint.UniqueId}>=", StringComparison.Ordinal) && !u.Contains($"{endpoint.UniqueId}>", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void TheCursorIsStoredPerEndpointAndSite()
     {
         Assert.NotNull(synced.Harness.Scalar("SELECT cursor FROM sync_state WHERE endpoint = 'assets' AND site = 'KDFAC'"));

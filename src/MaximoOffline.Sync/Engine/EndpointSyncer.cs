@@ -87,13 +87,25 @@ internal sealed class EndpointSyncer(
         // What the server has, where the next run starts (taken before reading, so that records changed
         // while this run reads are read again next time), how many records and which ids: asked at once.
         // The first to fail stops the others: one explanation, and no retries spent on a lost cause.
+        // Beside them goes the read's first page, with the select the schema most likely allows, so that
+        // their round trip also brings records.
         using var probes = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var reading = new EndpointRead(client, maximo, run, endpoint, changed);
+        var head = reading.FirstPageAsync(selectProbe.Expected(endpoint), probes.Token);
         var selecting = Probe(selectProbe.PlanAsync(run, endpoint, probes.Token), probes);
         var nextCursor = Probe(cursorProbe.NextAsync(endpoint, scope, full ? null : state!.Cursor, probes.Token), probes);
         var counting = Probe(client.CountAsync(endpoint.ObjectStructure, changed, probes.Token), probes);
-        var lowest = Probe(EdgeAsync(endpoint, changed, ascending: true, probes.Token), probes);
-        var highest = Probe(EdgeAsync(endpoint, changed, ascending: false, probes.Token), probes);
-        await WhenAllOrFirstFailure(selecting, nextCursor, counting, lowest, highest);
+        var lowest = Probe(reading.EdgeAsync(ascending: true, probes.Token), probes);
+        var highest = Probe(reading.EdgeAsync(ascending: false, probes.Token), probes);
+        FirstPage? first;
+        try
+        {
+            await WhenAllOrFirstFailure(selecting, nextCursor, counting, lowest, highest);
+        }
+        finally
+        {
+            first = await head;
+        }
 
         // What changed out of the filter is asked beside the read of what changed within it.
         var leaving = full || !leavers.Applies(endpoint)
@@ -112,7 +124,11 @@ internal sealed class EndpointSyncer(
         var read = "nothing to read";
         if (total > 0 && await lowest is { } min && await highest is { } max)
         {
-            read = await ReadAsync(run, plan, changed, select.Select, sink, min, max, total, cancellationToken);
+            read = await reading.ReadAsync(select.Select, sink, (min, max, total), first, cancellationToken);
+        }
+        else
+        {
+            first?.Page.Dispose();
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -174,94 +190,6 @@ internal sealed class EndpointSyncer(
 
             throw;
         }
-    }
-
-    /// <summary>Reads by keyset ranges, or, once the server shows it ignores the order, by a stable snapshot. Says how it read.</summary>
-    private async Task<string> ReadAsync(RunContext run, Plan plan, MaximoQuery changed, string select, PageSink sink, long min, long max, long total,
-        CancellationToken cancellationToken)
-    {
-        var endpoint = plan.Endpoint;
-        var weight = new PageWeight(maximo.PageSizeFor(endpoint.Slug), run);
-        var limit = run.SharedLimit ?? new RequestLimit(maximo.MaxConcurrentRequests);
-        using var ownPages = run.SharedPages is null ? new PageBudget(SyncService.PageBudgetFor(maximo)) : null;
-        var budget = run.SharedPages ?? ownPages!;
-        var ranges = KeysetRanges.Split(min, max, total, weight.Size, maximo.MaxConcurrentRequests);
-        var workers = Math.Min(maximo.MaxConcurrentRequests, ranges.Count);
-        var reader = new RangeReader(client, endpoint, changed, select, weight, limit, budget, run);
-        try
-        {
-            await sink.DrainAsync(async (pages, stop) =>
-            {
-                // The lowest and highest ids came from requests ordered by them: if anything lies outside, the
-                // order was not honoured (or records were added meanwhile: reading a snapshot is then merely slower).
-                try
-                {
-                    var outside = CheckNothingOutsideAsync(endpoint, changed, min, max, reader, stop);
-                    await reader.ProduceAsync(ranges, workers, pages, stop);
-                    await outside;
-                }
-                finally
-                {
-                    pages.TryComplete();
-                }
-            }, workers, cancellationToken);
-
-            if (reader.Failure is { } failure)
-            {
-                throw failure;
-            }
-
-            return "keyset ranges of the unique id";
-        }
-        catch (OrderNotHonouredException e)
-        {
-            run.Warn($"{e.Message} Reading a stable snapshot instead (pages by number, de-duplicated by unique id, checked against Maximo's count); " +
-                     "the pages already written are kept.");
-            var unordered = new UnorderedReader(client, endpoint, changed, select, weight, run);
-            await sink.DrainAsync(async (pages, stop) =>
-            {
-                try
-                {
-                    await unordered.ProduceAsync(pages, stop.Token);
-                }
-                finally
-                {
-                    pages.TryComplete();
-                }
-            }, 1, cancellationToken);
-            return "a stable snapshot: the server ignored oslc.orderBy";
-        }
-    }
-
-    private async Task CheckNothingOutsideAsync(EndpointDefinition endpoint, MaximoQuery changed, long min, long max, RangeReader reader, CancellationTokenSource stop)
-    {
-        var below = MaximoWhere.And(changed.Where, MaximoWhere.LessThan(endpoint.UniqueId, min));
-        var above = MaximoWhere.And(changed.Where, MaximoWhere.GreaterThan(endpoint.UniqueId, max));
-        try
-        {
-            var counts = await Task.WhenAll(
-                client.CountAsync(endpoint.ObjectStructure, changed with { Where = below }, stop.Token),
-                client.CountAsync(endpoint.ObjectStructure, changed with { Where = above }, stop.Token));
-            if (counts[0] > 0 || counts[1] > 0)
-            {
-                reader.Fail(new OrderNotHonouredException(endpoint, counts[0] > 0
-                    ? $"records with {endpoint.UniqueId} below {min}, the lowest it gave when asked for the lowest, exist"
-                    : $"records with {endpoint.UniqueId} above {max}, the highest it gave when asked for the highest, exist"));
-                await stop.CancelAsync();
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The read stopped for another reason, which is the one to report.
-        }
-    }
-
-    /// <summary>The lowest or highest unique id in scope as the server gives it, or null when nothing is.</summary>
-    private async Task<long?> EdgeAsync(EndpointDefinition endpoint, MaximoQuery changed, bool ascending, CancellationToken cancellationToken)
-    {
-        using var page = await client.GetPageAsync(endpoint.ObjectStructure,
-            changed with { Select = endpoint.UniqueId, OrderBy = [(endpoint.UniqueId, ascending)], PageSize = 1 }, cancellationToken);
-        return page.Members.Count == 0 ? null : RangeReader.UniqueId(page.Members[0], endpoint);
     }
 
     /// <summary>

@@ -22,25 +22,15 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
     public Exception? Failure => _failure;
 
     /// <summary>Reads every range; the caller completes <paramref name="pages"/>. A failure is kept in <see cref="Failure"/> and stops the others.</summary>
-    public async Task ProduceAsync(List<(long From, long? Before)> ranges, int workers, ChannelWriter<MaximoPage> pages, CancellationTokenSource stop)
+    public async Task ProduceAsync(KeysetRanges ranges, ChannelWriter<MaximoPage> pages, CancellationTokenSource stop)
     {
-        var queue = new Queue<(long, long?)>(ranges);
-        var gate = new Lock();
-        bool Next(out (long From, long? Before) range)
-        {
-            lock (gate)
-            {
-                return queue.TryDequeue(out range);
-            }
-        }
-
         async Task WorkAsync()
         {
             try
             {
-                while (!stop.IsCancellationRequested && Next(out var range))
+                while (!stop.IsCancellationRequested && ranges.TryNext(out var range))
                 {
-                    await ReadRangeAsync(range.From, range.Before, pages, stop.Token);
+                    ranges.Done(range, await ReadRangeAsync(range.From, range.Before, pages, stop.Token));
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -53,16 +43,60 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync)));
+        await Task.WhenAll(Enumerable.Range(0, ranges.Workers).Select(_ => Task.Run(WorkAsync)));
+    }
+
+    /// <summary>
+    /// The read's first page, asked for with no lower bound while the probes that cut the ranges are still
+    /// out, so that the probes' round trip also brings records. Null when it failed: it is only a head
+    /// start, and the ranges then read those records the usual way (a failure that matters fails the probes
+    /// too, and a cancellation stops them as well): it never throws.
+    /// </summary>
+    public async Task<FirstPage?> TryFirstPageAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (page, size) = await FetchAsync(changed with { Select = select, OrderBy = [(endpoint.UniqueId, true)] }, cancellationToken);
+            return new FirstPage(page, size, select);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="first"/> is the start of the range from <paramref name="min"/>: its ids rise
+    /// strictly from exactly the lowest id in scope. Any doubt (records added meanwhile, an order the server
+    /// ignores) and it is not used: the ranges read those records again.
+    /// </summary>
+    public bool Starts(FirstPage first, long min)
+    {
+        if (first.Page.Members.Count == 0 || UniqueId(first.Page.Members[0], endpoint) != min)
+        {
+            return false;
+        }
+
+        try
+        {
+            CheckOrder(first.Page, min - 1, null);
+            return true;
+        }
+        catch (OrderNotHonouredException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Stops the read with <paramref name="failure"/> (the first one reported wins).</summary>
     public void Fail(Exception failure) => Interlocked.CompareExchange(ref _failure, failure, null);
 
-    private async Task ReadRangeAsync(long from, long? before, ChannelWriter<MaximoPage> pages, CancellationToken cancellationToken)
+    /// <summary>Reads one range to its end; returns the records it held.</summary>
+    private async Task<long> ReadRangeAsync(long from, long? before, ChannelWriter<MaximoPage> pages, CancellationToken cancellationToken)
     {
         var uid = endpoint.UniqueId;
         long? last = null;
+        long records = 0;
         while (true)
         {
             var where = MaximoWhere.And(
@@ -73,7 +107,7 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
             if (page.Members.Count == 0)
             {
                 page.Dispose();
-                return;
+                return records;
             }
 
             long highest;
@@ -90,6 +124,7 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
             // A full page, or a page Maximo says is followed by another, means the range goes on (a server
             // that caps the page size below the one asked for does not truncate the read), unless the page
             // reached the last id the range can hold.
+            records += page.Members.Count;
             var more = (page.Members.Count >= size || page.NextPage is not null) && (before is null || highest < before - 1);
             try
             {
@@ -103,7 +138,7 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
 
             if (!more)
             {
-                return;
+                return records;
             }
 
             last = highest;
@@ -178,6 +213,13 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
             ? id
             : throw new MaximoResponseException(
                 $"Maximo sent a {endpoint.ObjectStructure} record without its unique id '{endpoint.UniqueId}'; check that the object structure includes it.", transient: false);
+}
+
+/// <summary>The first page of a read, fetched at <see cref="Size"/> records with <see cref="Select"/>.</summary>
+internal sealed record FirstPage(MaximoPage Page, int Size, string Select)
+{
+    /// <summary>Whether records follow the page: it is full, or Maximo says another page follows.</summary>
+    public bool Full => Page.Members.Count >= Size || Page.NextPage is not null;
 }
 
 /// <summary>Maximo did not return records in the order asked for (<c>oslc.orderBy</c> ignored), so keyset ranges cannot be trusted.</summary>

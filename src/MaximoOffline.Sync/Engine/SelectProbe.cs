@@ -15,6 +15,10 @@ internal sealed record SelectPlan(string Select, IReadOnlySet<string> ChildPaths
 /// </summary>
 internal sealed class SelectProbe(MaximoClient client, SyncOptions sync)
 {
+    /// <summary>The select <see cref="PlanAsync"/> gives when the server has every child the catalog names.</summary>
+    public string Expected(EndpointDefinition endpoint) =>
+        sync.Select.TryGetValue(endpoint.Slug, out var configured) && !string.IsNullOrWhiteSpace(configured) ? configured : endpoint.Select;
+
     public async Task<SelectPlan> PlanAsync(RunContext run, EndpointDefinition endpoint, CancellationToken cancellationToken)
     {
         if (sync.Select.TryGetValue(endpoint.Slug, out var configured) && !string.IsNullOrWhiteSpace(configured))
