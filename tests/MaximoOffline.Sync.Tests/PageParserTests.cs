@@ -58,6 +58,18 @@ public sealed class PageParserTests
     }
 
     [Fact]
+    public void ThePoolKeepsAFewIdleBuffersInAllWhateverTheirSizes()
+    {
+        // Pages of every endpoint differ in size; a pool keeping a few of every size would hold many.
+        var buffers = Enumerable.Range(0, 12).Select(i => Body(new string(' ', 70_000 << (i % 6)) + "{}").Buffer).ToList();
+        Assert.True(buffers.Select(b => b.Length).Distinct().Count() >= 6);
+
+        buffers.ForEach(PageBuffers.Return);
+
+        Assert.InRange(PageBuffers.IdleCount, 0, 6);
+    }
+
+    [Fact]
     public void ACutOffPageIsInvalidJsonAndOwnsNothing()
     {
         var (buffer, length) = Body("""{"member":[{"assetuid":1},{"assetu""");

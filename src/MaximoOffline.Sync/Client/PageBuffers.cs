@@ -1,30 +1,31 @@
-using System.Buffers;
-
 namespace MaximoOffline.Sync.Client;
 
 /// <summary>
 /// The buffers pages are read into, from a pool of their own. The shared array pool keeps a large
-/// array per thread that ever rented one, so buffers of several megabytes (a page of wide records)
-/// would pile up over a long sync; this pool keeps a few per size, whichever thread returns them.
+/// array per thread that ever rented one, and a pool by size keeps a few of every size, so buffers of
+/// several megabytes (a page of wide records, of each endpoint) would pile up over a long sync; this
+/// pool keeps a few buffers in all, whatever their sizes and whichever thread returns them.
 /// </summary>
 internal static class PageBuffers
 {
     /// <summary>Buffers larger than this are allocated and dropped, not pooled (Maximo:MaxPageMegabytes may allow more).</summary>
     private const int LargestPooled = 64 * 1024 * 1024;
 
-    /// <summary>As many as a run holds pages at once (its page budget, with four requests in flight), for each size.</summary>
-    private const int PerSize = 6;
+    /// <summary>Idle buffers kept, in all: as many as a run holds pages at once (its page budget, with four requests in flight).</summary>
+    private const int Kept = 6;
 
     private const int FirstSize = 64 * 1024;
 
-    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(LargestPooled, PerSize);
+    // Idle buffers, the largest kept when there are too many: a large one serves any page.
+    private static readonly Lock Gate = new();
+    private static readonly List<byte[]> Idle = new(Kept + 1);
 
     // Buffers out of the pool now. A buffer given back twice would be handed to two pages at once and
     // each would read the other's bytes: that is refused loudly instead.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<byte[], byte> Out = new(ReferenceEqualityComparer.Instance);
 
     // The last page's length: pages of one sync are alike, so the next one's buffer usually fits at once
-    // instead of growing through every size on the way (each of which the pool would then keep).
+    // instead of growing on the way.
     private static int s_lastLength = FirstSize;
 
     /// <summary>
@@ -64,6 +65,18 @@ internal static class PageBuffers
         }
     }
 
+    /// <summary>Idle buffers the pool keeps now.</summary>
+    internal static int IdleCount
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return Idle.Count;
+            }
+        }
+    }
+
     public static void Return(byte[] buffer)
     {
         if (!Out.TryRemove(buffer, out _))
@@ -71,12 +84,50 @@ internal static class PageBuffers
             throw new InvalidOperationException("A page buffer was given back to its pool twice.");
         }
 
-        Pool.Return(buffer);
+        if (buffer.Length > LargestPooled)
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            Idle.Add(buffer);
+            if (Idle.Count > Kept)
+            {
+                var smallest = 0;
+                for (var i = 1; i < Idle.Count; i++)
+                {
+                    smallest = Idle[i].Length < Idle[smallest].Length ? i : smallest;
+                }
+
+                Idle.RemoveAt(smallest);
+            }
+        }
     }
 
+    /// <summary>The smallest idle buffer that holds <paramref name="length"/> bytes, else a new one rounded up to whole 64 KB.</summary>
     private static byte[] Rent(int length)
     {
-        var buffer = Pool.Rent(length);
+        byte[]? buffer = null;
+        lock (Gate)
+        {
+            var best = -1;
+            for (var i = 0; i < Idle.Count; i++)
+            {
+                if (Idle[i].Length >= length && (best < 0 || Idle[i].Length < Idle[best].Length))
+                {
+                    best = i;
+                }
+            }
+
+            if (best >= 0)
+            {
+                buffer = Idle[best];
+                Idle.RemoveAt(best);
+            }
+        }
+
+        buffer ??= new byte[length > LargestPooled ? length : (int)Math.Min(LargestPooled, ((long)length + FirstSize - 1) / FirstSize * FirstSize)];
         Out[buffer] = 0;
         return buffer;
     }
