@@ -58,6 +58,30 @@ public sealed class PageParserTests
     }
 
     [Fact]
+    public void APageCountsAndReadsIdsFromItsBytesAndParsesItsRecordsOnlyWhenTheyAreRead()
+    {
+        var (buffer, length) = Body("""
+            {"member":[{"description":"a \"quoted\" assetuid","children":[{"assetuid":99}],"assetuid":5},{"assetuid":"7"},{"assetuid":9.0}],"responseInfo":{}}
+            """);
+
+        using var page = PageParser.Parse(buffer, length, null)!;
+
+        Assert.Equal(3, page.Count);
+        // The id at the record's top level, not a child's, and numeric text as a number.
+        Assert.True(page.TryReadInteger(0, "assetuid", out var first));
+        Assert.Equal(5, first);
+        Assert.True(page.TryReadInteger(1, "assetuid", out var second));
+        Assert.Equal(7, second);
+        // A number written with a fraction is left to the parsed record.
+        Assert.False(page.TryReadInteger(2, "assetuid", out _));
+        Assert.False(page.TryReadInteger(1, "assetnum", out _));
+
+        Assert.Equal(9.0, page.Members[2].GetProperty("assetuid").GetDouble());
+        Assert.Equal(3, page.Count);
+        Assert.False(page.TryReadInteger(0, "assetuid", out _));
+    }
+
+    [Fact]
     public void ThePoolKeepsAFewIdleBuffersInAllWhateverTheirSizes()
     {
         // Pages of every endpoint differ in size; a pool keeping a few of every size would hold many.

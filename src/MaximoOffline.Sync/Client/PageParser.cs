@@ -4,10 +4,12 @@ using System.Text.Json;
 namespace MaximoOffline.Sync.Client;
 
 /// <summary>
-/// Turns a page's bytes into a <see cref="MaximoPage"/> with one small document per record, parsed
-/// over the page's buffer. One document for a whole page of wide records would rent index arrays of
-/// several megabytes from the shared array pool, which keeps such arrays per thread and per core long
-/// after the page is gone; a record's are a few kilobytes. A namespaced page is made lean first.
+/// Turns a page's bytes into a <see cref="MaximoPage"/>: the JSON is checked whole and each record's
+/// place in the page's buffer noted; a record is parsed on its own, over the same bytes, when the page
+/// is written (<see cref="MaximoPage.Members"/>), so that a page waiting for the writer holds its bytes
+/// only. One document for a whole page of wide records would rent index arrays of several megabytes
+/// from the shared array pool, which keeps such arrays per thread and per core long after the page is
+/// gone; a record's are a few kilobytes. A namespaced page is made lean first.
 /// </summary>
 internal static class PageParser
 {
@@ -22,7 +24,8 @@ internal static class PageParser
     public static MaximoPage? Parse(byte[] buffer, int length, long? maxRowstamp)
     {
         var json = buffer.AsMemory(0, length);
-        var documents = new List<JsonDocument>();
+        var records = new List<Range>();
+        JsonDocument? info = null;
         try
         {
             var reader = new Utf8JsonReader(json.Span, isFinalBlock: true, default);
@@ -32,15 +35,13 @@ internal static class PageParser
                 return null;
             }
 
-            JsonDocument? info = null;
             long? total = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (IsNamespacedName(ref reader))
                 {
                     // A server or proxy that ignored lean=1: the whole page, made lean (rare, and never wide).
-                    documents.ForEach(d => d.Dispose());
-                    documents.Clear();
+                    info?.Dispose();
                     JsonDocument lean;
                     using (var whole = JsonDocument.Parse(json))
                     {
@@ -57,7 +58,9 @@ internal static class PageParser
                 {
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        documents.Add(Slice(json, ref reader));
+                        var start = (int)reader.TokenStartIndex;
+                        reader.Skip();
+                        records.Add(start..(int)reader.BytesConsumed);
                     }
                 }
                 else if (name == ResponseInfo && reader.TokenType == JsonTokenType.StartObject)
@@ -74,11 +77,11 @@ internal static class PageParser
                 }
             }
 
-            return new MaximoPage(documents, info, total, maxRowstamp, buffer, length);
+            return new MaximoPage(records, info, total, maxRowstamp, buffer, length);
         }
         catch
         {
-            documents.ForEach(d => d.Dispose());
+            info?.Dispose();
             throw;
         }
     }

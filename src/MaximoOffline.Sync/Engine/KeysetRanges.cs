@@ -67,8 +67,8 @@ internal sealed class KeysetRanges
     /// <summary>The ranges for a read whose <paramref name="first"/> page holds the lowest ids; none when nothing lies above it.</summary>
     public static KeysetRanges After(FirstPage first, EndpointDefinition endpoint, long max, long total, int pageSize, int workers)
     {
-        var start = RangeReader.UniqueId(first.Page.Members[0], endpoint);
-        var last = RangeReader.UniqueId(first.Page.Members[^1], endpoint);
+        var start = RangeReader.UniqueId(first.Page, 0, endpoint);
+        var last = RangeReader.UniqueId(first.Page, first.Page.Count - 1, endpoint);
         if (!first.Full || last >= max)
         {
             return new KeysetRanges(max + 1, max, 0, pageSize, workers);
@@ -76,9 +76,9 @@ internal sealed class KeysetRanges
 
         // The first page is the first range read: how its records spread over its ids, against the
         // collection's average, says how evenly ids are spread before any other range is cut.
-        var ranges = new KeysetRanges(last + 1, max, total - first.Page.Members.Count, pageSize, workers);
+        var ranges = new KeysetRanges(last + 1, max, total - first.Page.Count, pageSize, workers);
         var expected = (double)total * (last - start + 1) / (max - start + 1);
-        var fill = first.Page.Members.Count / Math.Max(1, expected);
+        var fill = first.Page.Count / Math.Max(1, expected);
         ranges.Learn(Math.Max(fill, 1 / fill));
         return ranges;
     }

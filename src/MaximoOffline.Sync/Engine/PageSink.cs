@@ -53,7 +53,7 @@ internal sealed class PageSink(IPageWriter writer, RunCounters counters, RunCont
 
     private void Write(MaximoPage page)
     {
-        if (page.Members.Count == 0)
+        if (page.Count == 0)
         {
             return;
         }

@@ -72,7 +72,7 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
     /// </summary>
     public bool Starts(FirstPage first, long min)
     {
-        if (first.Page.Members.Count == 0 || UniqueId(first.Page.Members[0], endpoint) != min)
+        if (first.Page.Count == 0 || UniqueId(first.Page, 0, endpoint) != min)
         {
             return false;
         }
@@ -104,7 +104,7 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
                 last is null ? MaximoWhere.GreaterOrEqual(uid, from) : MaximoWhere.GreaterThan(uid, last.Value),
                 before is null ? null : MaximoWhere.LessThan(uid, before.Value));
             var (page, size) = await FetchAsync(changed with { Where = where, Select = select, OrderBy = [(uid, true)] }, cancellationToken);
-            if (page.Members.Count == 0)
+            if (page.Count == 0)
             {
                 page.Dispose();
                 return records;
@@ -124,8 +124,8 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
             // A full page, or a page Maximo says is followed by another, means the range goes on (a server
             // that caps the page size below the one asked for does not truncate the read), unless the page
             // reached the last id the range can hold.
-            records += page.Members.Count;
-            var more = (page.Members.Count >= size || page.NextPage is not null) && (before is null || highest < before - 1);
+            records += page.Count;
+            var more = (page.Count >= size || page.NextPage is not null) && (before is null || highest < before - 1);
             try
             {
                 await pages.WriteAsync(page, cancellationToken);
@@ -193,9 +193,9 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
     private long CheckOrder(MaximoPage page, long after, long? before)
     {
         var previous = after;
-        foreach (var member in page.Members)
+        for (var i = 0; i < page.Count; i++)
         {
-            var id = UniqueId(member, endpoint);
+            var id = UniqueId(page, i, endpoint);
             if (id <= previous || id >= before)
             {
                 throw new OrderNotHonouredException(endpoint,
@@ -208,6 +208,10 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
         return previous;
     }
 
+    /// <summary>The unique id of record <paramref name="index"/> of <paramref name="page"/>, read without parsing the record where it can be.</summary>
+    public static long UniqueId(MaximoPage page, int index, EndpointDefinition endpoint) =>
+        page.TryReadInteger(index, endpoint.UniqueId, out var id) ? id : UniqueId(page.Members[index], endpoint);
+
     public static long UniqueId(JsonElement record, EndpointDefinition endpoint) =>
         record.ValueKind == JsonValueKind.Object && record.TryGetProperty(endpoint.UniqueId, out var value) && JsonValues.TryGetInteger(value, out var id)
             ? id
@@ -219,7 +223,7 @@ internal sealed class RangeReader(MaximoClient client, EndpointDefinition endpoi
 internal sealed record FirstPage(MaximoPage Page, int Size, string Select)
 {
     /// <summary>Whether records follow the page: it is full, or Maximo says another page follows.</summary>
-    public bool Full => Page.Members.Count >= Size || Page.NextPage is not null;
+    public bool Full => Page.Count >= Size || Page.NextPage is not null;
 }
 
 /// <summary>Maximo did not return records in the order asked for (<c>oslc.orderBy</c> ignored), so keyset ranges cannot be trusted.</summary>
