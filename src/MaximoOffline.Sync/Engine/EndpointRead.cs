@@ -10,7 +10,7 @@ namespace MaximoOffline.Sync.Engine;
 /// Its reads share a page size, and a request limit and page budget, which are the whole run's when the
 /// endpoint is part of <c>all</c>.
 /// </summary>
-internal sealed class EndpointRead : IDisposable
+internal sealed class EndpointRead : IAsyncDisposable
 {
     private readonly MaximoClient _client;
     private readonly MaximoOptions _maximo;
@@ -18,6 +18,8 @@ internal sealed class EndpointRead : IDisposable
     private readonly EndpointDefinition _endpoint;
     private readonly MaximoQuery _changed;
     private readonly PageBudget? _ownBudget;
+    private readonly CancellationTokenSource _firstStop = new();
+    private Task<FirstPage?>? _first;
 
     /// <param name="changed">The records in scope of this run: all of them, or those changed since the cursor.</param>
     public EndpointRead(MaximoClient client, MaximoOptions maximo, RunContext run, EndpointDefinition endpoint, MaximoQuery changed)
@@ -35,17 +37,36 @@ internal sealed class EndpointRead : IDisposable
 
     private PageBudget Budget { get; }
 
-    /// <summary>The read's first page with <paramref name="select"/>, or null when it failed (see <see cref="RangeReader.TryFirstPageAsync"/>).</summary>
-    public Task<FirstPage?> FirstPageAsync(string select, CancellationToken cancellationToken) => Reader(select).TryFirstPageAsync(cancellationToken);
+    /// <summary>
+    /// Asks for the read's first page with <paramref name="select"/> (see <see cref="RangeReader.TryFirstPageAsync"/>);
+    /// <see cref="ReadAsync"/> starts from it, and a page nobody read is given back when the read is disposed.
+    /// </summary>
+    public void StartFirstPage(string select, CancellationToken cancellationToken)
+    {
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _firstStop.Token);
+        _first = Reader(select).TryFirstPageAsync(stop.Token).ContinueWith(t =>
+        {
+            stop.Dispose();
+            return t.Result;
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task<FirstPage?> TakeFirstPageAsync()
+    {
+        var first = _first;
+        _first = null;
+        return first is null ? null : await first;
+    }
 
     /// <summary>Reads by keyset ranges, or, once the server shows it ignores the order, by a stable snapshot. Says how it read.</summary>
     /// <param name="scope">The lowest and highest unique ids in scope and how many records Maximo counted.</param>
-    /// <param name="first">The read's first page when it came back; it is used only when it starts at the lowest id with the select read with.</param>
-    public async Task<string> ReadAsync(string select, PageSink sink, (long Min, long Max, long Total) scope, FirstPage? first, CancellationToken cancellationToken)
+    public async Task<string> ReadAsync(string select, PageSink sink, (long Min, long Max, long Total) scope, CancellationToken cancellationToken)
     {
         var (endpoint, changed, run) = (_endpoint, _changed, _run);
         var (min, max, total) = scope;
         var reader = Reader(select);
+        // The first page, when it came back, is used only when it starts at the lowest id with the select read with.
+        var first = await TakeFirstPageAsync();
         if (first is not null && (first.Select != select || !reader.Starts(first, min)))
         {
             first.Page.Dispose();
@@ -146,5 +167,11 @@ internal sealed class EndpointRead : IDisposable
 
     private RangeReader Reader(string select) => new(_client, _endpoint, _changed, select, Weight, Limit, Budget, _run);
 
-    public void Dispose() => _ownBudget?.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await _firstStop.CancelAsync();
+        (await TakeFirstPageAsync())?.Page.Dispose();
+        _firstStop.Dispose();
+        _ownBudget?.Dispose();
+    }
 }

@@ -90,22 +90,14 @@ internal sealed class EndpointSyncer(
         // Beside them goes the read's first page, with the select the schema most likely allows, so that
         // their round trip also brings records.
         using var probes = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var reading = new EndpointRead(client, maximo, run, endpoint, changed);
-        var head = reading.FirstPageAsync(selectProbe.Expected(endpoint), probes.Token);
+        await using var reading = new EndpointRead(client, maximo, run, endpoint, changed);
+        reading.StartFirstPage(selectProbe.Expected(endpoint), probes.Token);
         var selecting = Probe(selectProbe.PlanAsync(run, endpoint, probes.Token), probes);
         var nextCursor = Probe(cursorProbe.NextAsync(endpoint, scope, full ? null : state!.Cursor, probes.Token), probes);
         var counting = Probe(client.CountAsync(endpoint.ObjectStructure, changed, probes.Token), probes);
         var lowest = Probe(reading.EdgeAsync(ascending: true, probes.Token), probes);
         var highest = Probe(reading.EdgeAsync(ascending: false, probes.Token), probes);
-        FirstPage? first;
-        try
-        {
-            await WhenAllOrFirstFailure(selecting, nextCursor, counting, lowest, highest);
-        }
-        finally
-        {
-            first = await head;
-        }
+        await WhenAllOrFirstFailure(selecting, nextCursor, counting, lowest, highest);
 
         // What changed out of the filter is asked beside the read of what changed within it.
         var leaving = full || !leavers.Applies(endpoint)
@@ -124,11 +116,7 @@ internal sealed class EndpointSyncer(
         var read = "nothing to read";
         if (total > 0 && await lowest is { } min && await highest is { } max)
         {
-            read = await reading.ReadAsync(select.Select, sink, (min, max, total), first, cancellationToken);
-        }
-        else
-        {
-            first?.Page.Dispose();
+            read = await reading.ReadAsync(select.Select, sink, (min, max, total), cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
