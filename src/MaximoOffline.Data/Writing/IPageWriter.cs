@@ -19,4 +19,13 @@ public interface IPageWriter : IDisposable
     /// <see cref="ReplicaWriteException"/> when the page cannot be written; nothing of it is then kept.
     /// </summary>
     PageWriteResult WritePage(IReadOnlyList<JsonElement> records, long? syncRunId = null, Action<DbTransaction, PageWriteResult>? alsoInTransaction = null);
+
+    /// <summary>
+    /// Once the pages are written: brings what the database knows of the tables written (the planner's
+    /// statistics) up to date where they grew much, so that the run's checks and the workspace's queries
+    /// that follow are planned for the tables as they are now.
+    /// </summary>
+    void Settle()
+    {
+    }
 }

@@ -45,6 +45,32 @@ public sealed class PostgresReplicaWriter : IPageWriter
     public PageWriteResult WritePage(IReadOnlyList<JsonElement> records, long? syncRunId = null, Action<System.Data.Common.DbTransaction, PageWriteResult>? alsoInTransaction = null)
     {
         ArgumentNullException.ThrowIfNull(records);
+        try
+        {
+            return WriteInTransaction(records, syncRunId, alsoInTransaction);
+        }
+        catch (ReplicaWriteException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A row copied in as new clashed: a live row holds its natural key under another id, or another
+            // transaction wrote it meanwhile (a child two endpoints list). The page again, every row
+            // through the upsert, which takes such keys over.
+            var writers = All(_root).ToList();
+            writers.ForEach(w => w.CopyNewRowsAllowed = false);
+            try
+            {
+                return WriteInTransaction(records, syncRunId, alsoInTransaction);
+            }
+            finally
+            {
+                writers.ForEach(w => w.CopyNewRowsAllowed = true);
+            }
+        }
+    }
+
+    private static IEnumerable<PostgresTableWriter> All(PostgresTableWriter writer) => writer.ChildWriters.SelectMany(All).Prepend(writer);
+
+    private PageWriteResult WriteInTransaction(IReadOnlyList<JsonElement> records, long? syncRunId, Action<System.Data.Common.DbTransaction, PageWriteResult>? alsoInTransaction)
+    {
         var now = _time.GetUtcNow().UtcDateTime;
         var context = new WriteContext(now.ToString(JsonValues.DateFormat, CultureInfo.InvariantCulture), syncRunId);
         using var transaction = _connection.BeginTransaction();
@@ -82,6 +108,14 @@ public sealed class PostgresReplicaWriter : IPageWriter
         }
 
         return writer;
+    }
+
+    public void Settle()
+    {
+        foreach (var writer in All(_root))
+        {
+            writer.KeepStatisticsCurrent(0);
+        }
     }
 
     public void Dispose() => _root.Dispose();

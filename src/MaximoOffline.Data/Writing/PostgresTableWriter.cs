@@ -21,8 +21,9 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
     private readonly string? _ownerColumn;
     private readonly RowStager _stager;
     private readonly string _name, _stage, _key;
-    private readonly string _copy, _upsert;
+    private readonly string _copy, _copyNew, _upsert, _anyThere;
     private readonly string? _supersede, _selectOwned, _remove, _unlink;
+    private readonly int[] _natural;
 
     // Rows written since the table was last analysed, and its size then (see KeepStatisticsCurrent).
     private const int AnalyzeAfterRows = 2_000;
@@ -49,6 +50,9 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         var columns = StagedRow.WrittenColumns(table, _ownerColumn);
         var list = string.Join(", ", columns.Select(Quote));
         _copy = $"COPY {_stage} ({list}) FROM STDIN (FORMAT BINARY)";
+        _copyNew = $"COPY {_name} ({list}) FROM STDIN (FORMAT BINARY)";
+        _natural = [.. table.NaturalKey.Select(n => table.Columns.ToList().FindIndex(c => c.Name == n))];
+        _anyThere = $"SELECT EXISTS (SELECT 1 FROM {_name} WHERE {_key} = ANY(@keys))";
         var updates = columns.Skip(1).Select(c => $"{Quote(c)} = excluded.{Quote(c)}").Append($"{Quote(ReplicaColumns.DeletedAt)} = NULL");
         // Each row comes back with whether it was there before (a row the upsert updated has its old version's xmax set).
         _upsert = $"INSERT INTO {_name} AS t ({list}) SELECT {list} FROM {_stage} ON CONFLICT ({_key}) DO UPDATE SET {string.Join(", ", updates)} " +
@@ -95,10 +99,16 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         var rows = _stager.Stage(inputs);
         var now = DateTime.SpecifyKind(DateTime.ParseExact(context.Now, JsonValues.DateFormat, CultureInfo.InvariantCulture), DateTimeKind.Utc);
         var existing = new HashSet<object>();
-        if (rows.Count > 0)
+        var allNew = rows.Count > 0 && CopyNewRowsAllowed && AllNew(rows);
+        if (allNew)
+        {
+            // Probing the key alone needs no statistics: they are brought up to date when the pages are written.
+            _writtenSinceAnalyze += rows.Count;
+        }
+        else if (rows.Count > 0)
         {
             KeepStatisticsCurrent(rows.Count);
-            Copy(rows, now, context.RunId);
+            Copy(rows, now, context.RunId, _copy);
             if (_supersede is not null)
             {
                 using var supersede = new NpgsqlCommand(_supersede, _connection);
@@ -109,7 +119,13 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
 
         List<(object Key, object Owner)> ownedBefore = replacedOwners.Count > 0 && _selectOwned is not null ? SelectOwned(replacedOwners) : [];
 
-        if (rows.Count > 0)
+        if (allNew)
+        {
+            // Nothing to update and no natural key to take over: straight into the table.
+            Copy(rows, now, context.RunId, _copyNew);
+            counts.Inserted += rows.Count;
+        }
+        else if (rows.Count > 0)
         {
             using var upsert = new NpgsqlCommand(_upsert, _connection);
             using var reader = upsert.ExecuteReader();
@@ -154,10 +170,12 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
 
     /// <summary>
     /// Keeps the planner's picture of the table current while a sync fills it: a table that grew past
-    /// what its statistics say (a first full sync) is analysed again, so that the page's statements keep
-    /// probing indexes instead of scanning a table the planner believes is small. At most a doubling apart.
+    /// what its statistics say is analysed again, so that the page's statements keep probing indexes
+    /// instead of scanning a table the planner believes is small. At most a doubling apart. Pages of new
+    /// rows only (a first full sync) do not need it; <see cref="PostgresReplicaWriter.Settle"/> calls it
+    /// with nothing more written once the pages are in.
     /// </summary>
-    private void KeepStatisticsCurrent(int written)
+    internal void KeepStatisticsCurrent(int written)
     {
         _writtenSinceAnalyze += written;
         if (_writtenSinceAnalyze < Math.Max(AnalyzeAfterRows, _rowsAtAnalyze))
@@ -175,9 +193,41 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         _writtenSinceAnalyze = 0;
     }
 
-    private void Copy(List<StagedRow> rows, DateTime now, long? runId)
+    /// <summary>
+    /// False while a page is written again after a row appeared between <see cref="AllNew"/> and the copy
+    /// (another endpoint's page holding the same child, say): every row then goes through the upsert.
+    /// </summary>
+    public bool CopyNewRowsAllowed { get; set; } = true;
+
+    /// <summary>
+    /// Whether none of <paramref name="rows"/> is in the table yet and no two of them share a natural key:
+    /// then they can be copied in as they are, which a first sync does page after page. A live row that
+    /// holds one's natural key under another id (a record Maximo deleted and created again) is left to
+    /// the natural key's unique index: the copy fails, and the page is written again through the upsert.
+    /// </summary>
+    private bool AllNew(List<StagedRow> rows)
     {
-        using var importer = _connection.BeginBinaryImport(_copy);
+        if (_natural.Length > 0)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                var values = _natural.Select(i => row.Values[i]).ToList();
+                if (values.All(v => v is not DBNull) && !seen.Add(string.Join("\u0001", values)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        using var command = new NpgsqlCommand(_anyThere, _connection);
+        command.Parameters.AddWithValue("keys", TypedArray(rows.Select(r => r.Key)));
+        return !(bool)command.ExecuteScalar()!;
+    }
+
+    private void Copy(List<StagedRow> rows, DateTime now, long? runId, string copy)
+    {
+        using var importer = _connection.BeginBinaryImport(copy);
         foreach (var row in rows)
         {
             importer.StartRow();

@@ -117,6 +117,7 @@ internal sealed class EndpointSyncer(
         if (total > 0 && await lowest is { } min && await highest is { } max)
         {
             read = await reading.ReadAsync(select.Select, sink, (min, max, total), cancellationToken);
+            writer.Settle();
         }
 
         cancellationToken.ThrowIfCancellationRequested();
