@@ -21,7 +21,7 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
     private readonly string? _ownerColumn;
     private readonly RowStager _stager;
     private readonly string _name, _stage, _key;
-    private readonly string _copy, _copyNew, _upsert, _anyThere;
+    private readonly string _copy, _copyNew, _upsert, _anyThere, _analyze;
     private readonly string? _supersede, _selectOwned, _remove, _unlink;
     private readonly int[] _natural;
 
@@ -53,6 +53,11 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         _copyNew = $"COPY {_name} ({list}) FROM STDIN (FORMAT BINARY)";
         _natural = [.. table.NaturalKey.Select(n => table.Columns.ToList().FindIndex(c => c.Name == n))];
         _anyThere = $"SELECT EXISTS (SELECT 1 FROM {_name} WHERE {_key} = ANY(@keys))";
+        // The columns queries filter, join and sort on: not raw (sampling its JSON costs most of an ANALYZE
+        // and no query is planned on it), and so not the search index's expression either, which
+        // autovacuum's own ANALYZE keeps.
+        var analyzed = table.Columns.Select(c => c.Name).Concat(table.Owners.Select(table.OwnerColumn)).Append(ReplicaColumns.DeletedAt);
+        _analyze = $"ANALYZE {_name} ({string.Join(", ", analyzed.Select(Quote))})";
         var updates = columns.Skip(1).Select(c => $"{Quote(c)} = excluded.{Quote(c)}").Append($"{Quote(ReplicaColumns.DeletedAt)} = NULL");
         // Each row comes back with whether it was there before (a row the upsert updated has its old version's xmax set).
         _upsert = $"INSERT INTO {_name} AS t ({list}) SELECT {list} FROM {_stage} ON CONFLICT ({_key}) DO UPDATE SET {string.Join(", ", updates)} " +
@@ -183,7 +188,7 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
             return;
         }
 
-        using (var analyze = new NpgsqlCommand($"ANALYZE {_name}", _connection))
+        using (var analyze = new NpgsqlCommand(_analyze, _connection))
         {
             analyze.ExecuteNonQuery();
         }
