@@ -49,11 +49,8 @@ public sealed class PostgresWriterParityTests(EmulatorAndPostgres fixture) : ICl
     [Fact]
     public async Task AllSixObjectStructuresWrittenIntoPostgresAndSqliteGiveTheSameRowsValuesAndRaw()
     {
-        Directory.CreateDirectory(_folder);
-        var sqlite = ReplicaDatabase.At(Path.Combine(_folder, "maximo.db"));
-        await sqlite.MigrateAsync();
-        await using var postgres = new PostgresReplica(await fixture.Postgres.CreateDatabaseAsync("parity"));
-        await postgres.MigrateAsync();
+        var (sqlite, postgres) = await MigratedReplicasAsync("parity");
+        await using var _ = postgres;
 
         var first = await WriteEverythingAsync(sqlite, postgres);
         Assert.True(first.Inserted > 1_000, "the emulator gave too few rows to compare");
@@ -77,11 +74,8 @@ public sealed class PostgresWriterParityTests(EmulatorAndPostgres fixture) : ICl
     [Fact]
     public async Task ANumberMaximoGaveANewRecordTakesOverOnBothEnginesAndAPageOfNewRowsIsCopiedIn()
     {
-        Directory.CreateDirectory(_folder);
-        var sqlite = ReplicaDatabase.At(Path.Combine(_folder, "numbers.db"));
-        await sqlite.MigrateAsync();
-        await using var postgres = new PostgresReplica(await fixture.Postgres.CreateDatabaseAsync("numbers"));
-        await postgres.MigrateAsync();
+        var (sqlite, postgres) = await MigratedReplicasAsync("numbers");
+        await using var _ = postgres;
         using var sqliteConnection = sqlite.OpenConnection();
         await using var postgresConnection = postgres.OpenConnection();
         using var sqliteWriter = new ReplicaWriter(sqliteConnection, ReplicaCatalog.Asset);
@@ -103,6 +97,17 @@ public sealed class PostgresWriterParityTests(EmulatorAndPostgres fixture) : ICl
         await AssertSameReplicaAsync(sqlite, postgres);
         await using var check = new NpgsqlCommand("SELECT string_agg(assetuid || ':' || (deleted_at IS NULL), ',' ORDER BY assetuid) FROM asset", postgresConnection);
         Assert.Equal("1:false,2:true,3:true", (string)(await check.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>An empty, migrated replica on each engine, both named <paramref name="name"/>.</summary>
+    private async Task<(ReplicaDatabase Sqlite, PostgresReplica Postgres)> MigratedReplicasAsync(string name)
+    {
+        Directory.CreateDirectory(_folder);
+        var sqlite = ReplicaDatabase.At(Path.Combine(_folder, $"{name}.db"));
+        await sqlite.MigrateAsync();
+        var postgres = new PostgresReplica(await fixture.Postgres.CreateDatabaseAsync(name));
+        await postgres.MigrateAsync();
+        return (sqlite, postgres);
     }
 
     /// <summary>Writes every page of every endpoint into both replicas, and checks both writers counted the same.</summary>

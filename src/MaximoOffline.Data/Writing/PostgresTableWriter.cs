@@ -2,7 +2,6 @@ using System.Globalization;
 using MaximoOffline.Data.Replica;
 using static MaximoOffline.Data.Workspace.RowValues;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace MaximoOffline.Data.Writing;
 
@@ -230,76 +229,8 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         return !(bool)command.ExecuteScalar()!;
     }
 
-    private void Copy(List<StagedRow> rows, DateTime now, long? runId, string copy)
-    {
-        using var importer = _connection.BeginBinaryImport(copy);
-        foreach (var row in rows)
-        {
-            importer.StartRow();
-            for (var i = 0; i < _table.Columns.Count; i++)
-            {
-                WriteValue(importer, row.Values[i], _table.Columns[i].Kind);
-            }
-
-            if (_ownerColumn is not null)
-            {
-                WriteKey(importer, row.OwnerKey);
-            }
-
-            WriteKey(importer, row.Rowstamp);
-            importer.Write(row.Raw, NpgsqlDbType.Jsonb);
-            importer.Write(now, NpgsqlDbType.TimestampTz);
-            WriteKey(importer, runId);
-        }
-
-        importer.Complete();
-    }
-
-    /// <summary>A typed column's value as the SQLite-oriented stager made it (dates as text, flags as 0/1), in PostgreSQL's types.</summary>
-    private static void WriteValue(NpgsqlBinaryImporter importer, object value, ColumnKind kind)
-    {
-        if (value is DBNull)
-        {
-            importer.WriteNull();
-            return;
-        }
-
-        switch (kind)
-        {
-            case ColumnKind.Integer:
-                importer.Write((long)value, NpgsqlDbType.Bigint);
-                break;
-            case ColumnKind.Real:
-                importer.Write((double)value, NpgsqlDbType.Double);
-                break;
-            case ColumnKind.Flag:
-                importer.Write((long)value != 0, NpgsqlDbType.Boolean);
-                break;
-            case ColumnKind.Date:
-                importer.Write(DateTime.SpecifyKind(DateTime.ParseExact((string)value, JsonValues.DateFormat, CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                    NpgsqlDbType.TimestampTz);
-                break;
-            default:
-                importer.Write((string)value, NpgsqlDbType.Text);
-                break;
-        }
-    }
-
-    private static void WriteKey(NpgsqlBinaryImporter importer, object? value)
-    {
-        switch (value)
-        {
-            case null or DBNull:
-                importer.WriteNull();
-                break;
-            case long n:
-                importer.Write(n, NpgsqlDbType.Bigint);
-                break;
-            default:
-                importer.Write(Convert.ToString(value, CultureInfo.InvariantCulture)!, NpgsqlDbType.Text);
-                break;
-        }
-    }
+    private void Copy(List<StagedRow> rows, DateTime now, long? runId, string copy) =>
+        PostgresRowCopy.Copy(_connection, copy, _table, _ownerColumn is not null, rows, now, runId);
 
     private List<(object, object)> SelectOwned(IReadOnlyCollection<object> owners)
     {
