@@ -133,6 +133,9 @@ public sealed class FullSyncTests(FullSyncTests.Synced synced) : IClassFixture<F
             Assert.True(asked.Count <= Math.Max(1, fill + 1), $"{endpoint.Slug}: {records} records in {asked.Count} page requests ({fill} pages at best)");
             // The first page went out beside the probes, before the ranges were cut: it has no lower bound.
             Assert.Contains(asked, u => !u.Contains($"{endpoint.UniqueId}>=", StringComparison.Ordinal) && !u.Contains($"{endpoint.UniqueId}>", StringComparison.Ordinal));
+            // And it was used: no range starts again from the lowest id.
+            var lowest = (long)synced.Harness.Scalar($"SELECT MIN({endpoint.UniqueId}) FROM {endpoint.Root.Name}")!;
+            Assert.DoesNotContain(asked, u => System.Text.RegularExpressions.Regex.IsMatch(u, $@"{endpoint.UniqueId}>={lowest}(?!\d)"));
         }
     }
 

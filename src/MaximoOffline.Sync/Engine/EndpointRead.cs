@@ -18,7 +18,7 @@ internal sealed class EndpointRead : IAsyncDisposable
     private readonly EndpointDefinition _endpoint;
     private readonly MaximoQuery _changed;
     private readonly PageBudget? _ownBudget;
-    private readonly CancellationTokenSource _firstStop = new();
+    private CancellationTokenSource? _firstStop;
     private Task<FirstPage?>? _first;
 
     /// <param name="changed">The records in scope of this run: all of them, or those changed since the cursor.</param>
@@ -43,12 +43,8 @@ internal sealed class EndpointRead : IAsyncDisposable
     /// </summary>
     public void StartFirstPage(string select, CancellationToken cancellationToken)
     {
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _firstStop.Token);
-        _first = Reader(select).TryFirstPageAsync(stop.Token).ContinueWith(t =>
-        {
-            stop.Dispose();
-            return t.Result;
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _firstStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _first = Reader(select).TryFirstPageAsync(_firstStop.Token);
     }
 
     private async Task<FirstPage?> TakeFirstPageAsync()
@@ -169,9 +165,13 @@ internal sealed class EndpointRead : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _firstStop.CancelAsync();
+        if (_firstStop is not null)
+        {
+            await _firstStop.CancelAsync();
+        }
+
         (await TakeFirstPageAsync())?.Page.Dispose();
-        _firstStop.Dispose();
+        _firstStop?.Dispose();
         _ownBudget?.Dispose();
     }
 }

@@ -135,13 +135,13 @@ internal sealed class KeysetRanges
         }
     }
 
-    /// <summary>A range held <paramref name="fill"/> times the records expected: the next ones are cut to hold a page even if they overfill as much.</summary>
+    /// <summary>
+    /// A range held <paramref name="fill"/> times the records expected: the next ones are cut to hold a page
+    /// even if they overfill as much. Under the lock, or before the ranges are handed out.
+    /// </summary>
     private void Learn(double fill)
     {
-        lock (_gate)
-        {
-            _mostFill = Math.Max(_mostFill, fill);
-            _share = Math.Clamp(MostShare / _mostFill, 0.25, MostShare);
-        }
+        _mostFill = Math.Max(_mostFill, fill);
+        _share = Math.Clamp(MostShare / _mostFill, 0.25, MostShare);
     }
 }

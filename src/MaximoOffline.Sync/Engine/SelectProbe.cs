@@ -16,12 +16,14 @@ internal sealed record SelectPlan(string Select, IReadOnlySet<string> ChildPaths
 internal sealed class SelectProbe(MaximoClient client, SyncOptions sync)
 {
     /// <summary>The select <see cref="PlanAsync"/> gives when the server has every child the catalog names.</summary>
-    public string Expected(EndpointDefinition endpoint) =>
-        sync.Select.TryGetValue(endpoint.Slug, out var configured) && !string.IsNullOrWhiteSpace(configured) ? configured : endpoint.Select;
+    public string Expected(EndpointDefinition endpoint) => Configured(endpoint) ?? endpoint.Select;
+
+    private string? Configured(EndpointDefinition endpoint) =>
+        sync.Select.TryGetValue(endpoint.Slug, out var configured) && !string.IsNullOrWhiteSpace(configured) ? configured : null;
 
     public async Task<SelectPlan> PlanAsync(RunContext run, EndpointDefinition endpoint, CancellationToken cancellationToken)
     {
-        if (sync.Select.TryGetValue(endpoint.Slug, out var configured) && !string.IsNullOrWhiteSpace(configured))
+        if (Configured(endpoint) is { } configured)
         {
             run.Info($"Reading with Sync:Select:{endpoint.Slug} ({configured}).");
             return new SelectPlan(configured, SelectClause.ChildPaths(configured), [], $"Sync:Select:{endpoint.Slug}");
@@ -55,6 +57,8 @@ internal sealed class SelectProbe(MaximoClient client, SyncOptions sync)
         }
 
         var kept = all.Where(schema.Children.Contains).ToHashSet(StringComparer.Ordinal);
-        return new SelectPlan(SelectClause.Build(endpoint.Root, kept.Contains), kept, dropped, "catalog, checked against the server's schema");
+        // With nothing dropped, exactly the catalog's select (the one the read's first page went out with).
+        var select = dropped.Count == 0 ? endpoint.Select : SelectClause.Build(endpoint.Root, kept.Contains);
+        return new SelectPlan(select, kept, dropped, "catalog, checked against the server's schema");
     }
 }
