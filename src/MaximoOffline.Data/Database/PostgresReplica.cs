@@ -85,12 +85,33 @@ public sealed class PostgresReplica : ReplicaStore, IAsyncDisposable, IDisposabl
             await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
             command.Parameters.AddWithValue("key", SchemaLock);
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return connection; // closing the session releases its advisory lock
+            return new SchemaLockHeld(connection);
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Releases the schema lock, then gives the connection back. Closing alone would not: a pooled
+    /// connection keeps its session (and the session's advisory locks) until the pool next uses or drops it.
+    /// </summary>
+    private sealed class SchemaLockHeld(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                unlock.Parameters.AddWithValue("key", SchemaLock);
+                await unlock.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
         }
     }
 
