@@ -13,7 +13,8 @@ namespace MaximoOffline.Web.Jobs;
 internal static class JobsSetup
 {
     /// <summary>This node's Hangfire server (Hangfire adds a unique suffix after a colon).</summary>
-    public static string ServerName { get; } = $"maximo-offline-{Environment.MachineName}-{Environment.ProcessId}";
+    // Lower case, as Hangfire stores a server's name: the health check finds this node's server by it.
+    public static string ServerName { get; } = $"maximo-offline-{Environment.MachineName}-{Environment.ProcessId}".ToLowerInvariant();
 
     /// <summary>
     /// Hangfire on SQLite, in its own file beside the replica (<c>hangfire.db</c>); with the replica on
