@@ -38,4 +38,10 @@ public sealed record TableTotals(long Inserted, long Updated, long Deleted);
 
 public sealed record LogEvent(long RunId, long? ParentRunId, long Seq, DateTime Time, SyncLogLevel Level, string Message);
 
-public sealed record RunFinishedEvent(long RunId, long? ParentRunId, string Endpoint, SyncRunStatus Status, string? Error, long Records, TimeSpan Elapsed);
+public sealed record RunFinishedEvent(long RunId, long? ParentRunId, string Endpoint, SyncRunStatus Status, string? Error, long Records, TimeSpan Elapsed)
+{
+    /// <summary>How a run that ended is told, from its row (by a process that did not run it).</summary>
+    public static RunFinishedEvent From(SyncRun run) =>
+        new(run.Id, run.ParentRunId, run.Endpoint, run.Status, run.Error, run.RecordsFetched,
+            run.StartedAt is { } started && run.FinishedAt is { } finished ? finished - started : TimeSpan.Zero);
+}

@@ -9,13 +9,17 @@ namespace MaximoOffline.Web.Jobs;
 /// Interrupted by whichever surviving node notices first (its process is gone from this machine, or its
 /// heartbeat is older than <see cref="RunLease.Timeout"/>), and that node queues the same sync again, so
 /// the replica converges on Maximo's records without anyone clicking. Runs a user cancelled are not
-/// run again; an <c>all</c> run is run again as a whole. The runs this node marks are the ones
+/// run again; an <c>all</c> run is run again as a whole; a recovery that is interrupted too is not run
+/// a third time. The runs this node marks are the ones
 /// <see cref="RunLease.Interrupted"/> reports: its own look every few seconds, and a claim's (a user's
 /// request notices a dead node first as often as not).
 /// </summary>
 internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, RunHistory history, SyncEventStream events, IServiceScopeFactory scopes,
     TimeProvider time, ILogger<InterruptedRunRecovery> logger) : BackgroundService
 {
+    /// <summary>What a recovered run's <c>requested_by</c> starts with.</summary>
+    private const string RecoveryOf = "recovery of run ";
+
     private readonly ConcurrentQueue<long> _interrupted = new();
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -74,8 +78,18 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
         lease.InterruptAbandoned(); // what it marks arrives through Interrupted, with what claims marked meanwhile
         while (_interrupted.TryPeek(out var runId))
         {
-            await RecoverAsync(runId, cancellationToken);
-            _interrupted.TryDequeue(out _); // taken off only once handled: a failure is tried again at the next tick
+            try
+            {
+                await RecoverAsync(runId, cancellationToken);
+            }
+            catch (SyncRequestException e)
+            {
+                // The request itself is no longer good (an endpoint or site the settings no longer have): asking
+                // again would fail the same way, and the runs behind it would wait for ever.
+                logger.LogWarning("Run {RunId} was interrupted and cannot be run again: {Reason}", runId, e.Message);
+            }
+
+            _interrupted.TryDequeue(out _); // taken off only once handled: any other failure is tried again at the next tick
         }
     }
 
@@ -84,8 +98,7 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
         // Browsers on every node learn that it ended: the node that ran it cannot say so any more.
         if (await history.RunAsync(runId, cancellationToken) is { Run: var run })
         {
-            events.RunFinished(new RunFinishedEvent(run.Id, run.ParentRunId, run.Endpoint, run.Status, run.Error, run.RecordsFetched,
-                run.StartedAt is { } started && run.FinishedAt is { } finished ? finished - started : TimeSpan.Zero));
+            events.RunFinished(RunFinishedEvent.From(run));
         }
 
         var request = queue.Request(runId);
@@ -94,10 +107,18 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
             return; // an endpoint run of an interrupted 'all' run (the 'all' run is run again), or a run a user was stopping
         }
 
+        if (request.RequestedBy?.StartsWith(RecoveryOf, StringComparison.Ordinal) == true)
+        {
+            // Already a recovery: a sync that stops every node it runs on is not passed from node to node for ever.
+            logger.LogError("Run {RunId} of {Endpoint} ({RequestedBy}) was interrupted too: its node stopped again. It is not run a third time; " +
+                            "see the runs' logs, then start it again by hand.", runId, request.Endpoint, request.RequestedBy);
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var starter = scope.ServiceProvider.GetRequiredService<SyncStarter>();
         var (start, jobId) = await starter.StartAsync(new SyncRequest(request.Endpoint, request.Site, request.Mode == SyncMode.Full,
-            request.Trigger, request.Force, $"recovery of run {runId}"), cancellationToken);
+            request.Trigger, request.Force, $"{RecoveryOf}{runId}"), cancellationToken);
         logger.LogWarning("Run {RunId} of {Endpoint} was interrupted: its node stopped. Run {NewRunId} (job {JobId}) syncs it again.",
             runId, request.Endpoint, start.RunId, jobId ?? "already under way");
     }

@@ -75,8 +75,7 @@ internal sealed class OtherProcessRuns(RunHistory history, RunLog log, SyncEvent
 
             if (!run.Status.IsActive() && known?.Status != run.Status)
             {
-                var elapsed = run.StartedAt is { } s && run.FinishedAt is { } f ? f - s : TimeSpan.Zero;
-                events.RunFinished(new RunFinishedEvent(run.Id, run.ParentRunId, run.Endpoint, run.Status, run.Error, run.RecordsFetched, elapsed));
+                events.RunFinished(RunFinishedEvent.From(run));
             }
 
             _runs[run.Id] = new Seen(run.Status, run.RecordsFetched, lastSeq);
