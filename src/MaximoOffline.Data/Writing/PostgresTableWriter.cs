@@ -55,7 +55,8 @@ internal sealed class PostgresTableWriter : ITableWriter, IDisposable
         // The columns queries filter, join and sort on: not raw (sampling its JSON costs most of an ANALYZE
         // and no query is planned on it), and so not the search index's expression either, which
         // autovacuum's own ANALYZE keeps.
-        var analyzed = table.Columns.Select(c => c.Name).Concat(table.Owners.Select(table.OwnerColumn)).Append(ReplicaColumns.DeletedAt);
+        var analyzed = table.Columns.Select(c => c.Name).Concat(table.Owners.Select(table.OwnerColumn))
+            .Append(ReplicaColumns.DeletedAt).Append(ReplicaColumns.SyncRunId); // the run's checks filter on the run
         _analyze = $"ANALYZE {_name} ({string.Join(", ", analyzed.Select(Quote))})";
         var updates = columns.Skip(1).Select(c => $"{Quote(c)} = excluded.{Quote(c)}").Append($"{Quote(ReplicaColumns.DeletedAt)} = NULL");
         // Each row comes back with whether it was there before (a row the upsert updated has its old version's xmax set).
