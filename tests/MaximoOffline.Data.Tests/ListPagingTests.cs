@@ -111,7 +111,7 @@ public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<Workspac
         var rowCount = Expected(WorkspaceKinds.Assets, query).Count;
         using var connection = rows.Replica.Open();
         using var snapshot = connection.BeginTransaction(deferred: true);
-        var reader = new ListReader(connection, snapshot, query, trace: null);
+        var reader = new ListReader(connection, snapshot, WorkspaceSql.For(rows.Replica.Database), query, trace: null);
 
         Assert.Equal((rowCount, true), reader.Count(rowCount));
         Assert.Equal((rowCount - 1L, false), reader.Count(rowCount - 1));

@@ -12,7 +12,7 @@ namespace MaximoOffline.Data.Workspace;
 /// segments' heads are merged. Within a segment, rows whose sort value is null come first (last when
 /// descending), read by id, so that a keyset position is always a range of an index.
 /// </summary>
-internal sealed class ListReader(DbConnection connection, DbTransaction snapshot, ListQuery query, Action<DbCommand>? trace,
+internal sealed class ListReader(DbConnection connection, DbTransaction snapshot, WorkspaceSql sql, ListQuery query, Action<DbCommand>? trace,
     int commonMatches = ListReader.CommonMatches)
 {
     /// <summary>
@@ -22,7 +22,7 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
     public const int CommonMatches = 2000;
 
     private bool? _common;
-    private readonly WorkspaceSql _sql = WorkspaceSql.Of(connection);
+    private readonly WorkspaceSql _sql = sql;
     private readonly ReplicaTable _table = query.Kind.Table;
     private readonly string _key = "t." + Quote(query.Kind.Table.KeyColumn);
     private readonly string _sort = "t." + Quote(query.Sort.Column);

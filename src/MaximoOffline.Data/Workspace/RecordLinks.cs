@@ -10,7 +10,7 @@ namespace MaximoOffline.Data.Workspace;
 /// child rows, and related records. Each is an index search (natural keys, owner columns, and
 /// <see cref="WorkspaceIndexes"/> for related lists).
 /// </summary>
-internal sealed class RecordLinks(DbConnection connection, DbTransaction snapshot)
+internal sealed class RecordLinks(DbConnection connection, DbTransaction snapshot, WorkspaceSql sql)
 {
     /// <summary>The record <paramref name="reference"/> names, or null when the row names none (its first column is empty).</summary>
     public ReferenceLink? Resolve(Reference reference, IReadOnlyDictionary<string, object?> values)
@@ -80,7 +80,7 @@ internal sealed class RecordLinks(DbConnection connection, DbTransaction snapsho
             $"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT @cap) c", [.. parameters, ("@cap", WorkspaceLists.CountLimit)]);
         var total = (long)count.ExecuteScalar()!;
         using var command = ReplicaCommands.Create(connection, snapshot,
-            $"SELECT {key}, {ReplicaColumns.DeletedAt}, {string.Join(", ", WorkspaceLists.SelectList(target, WorkspaceSql.Of(connection)))} FROM {table} WHERE {where} " +
+            $"SELECT {key}, {ReplicaColumns.DeletedAt}, {string.Join(", ", WorkspaceLists.SelectList(target, sql))} FROM {table} WHERE {where} " +
             $"ORDER BY {Quote(target.Sorts[0])} NULLS FIRST, {key} LIMIT @limit", [.. parameters, ("@limit", WorkspaceRecords.RelatedLimit)]);
         using var reader = command.ExecuteReader();
         var items = new List<ListRow>();

@@ -12,6 +12,8 @@ namespace MaximoOffline.Data.Workspace;
 /// </summary>
 public sealed class WorkspaceLists(ReplicaStore database)
 {
+    private readonly WorkspaceSql _sql = WorkspaceSql.For(database);
+
     /// <summary>Counts stop here ("10,000 or more"): a count costs at most this many index entries, however large the replica.</summary>
     public const int CountLimit = 10_000;
 
@@ -28,7 +30,7 @@ public sealed class WorkspaceLists(ReplicaStore database)
         ArgumentNullException.ThrowIfNull(query);
         using var connection = database.OpenConnection();
         using var snapshot = database.BeginRead(connection);
-        var reader = new ListReader(connection, snapshot, query, Trace, CommonMatches);
+        var reader = new ListReader(connection, snapshot, _sql, query, Trace, CommonMatches);
         var (positions, next) = reader.ReadPage(query.After, query.Limit);
         var (count, exact) = reader.Count(CountLimit);
         var rows = Fetch(connection, snapshot, query.Kind, positions);
@@ -42,7 +44,7 @@ public sealed class WorkspaceLists(ReplicaStore database)
         ArgumentNullException.ThrowIfNull(query);
         using var connection = database.OpenConnection();
         using var snapshot = database.BeginRead(connection);
-        var reader = new ListReader(connection, snapshot, query, Trace, CommonMatches);
+        var reader = new ListReader(connection, snapshot, _sql, query, Trace, CommonMatches);
         var after = query.After;
         do
         {
@@ -77,7 +79,7 @@ public sealed class WorkspaceLists(ReplicaStore database)
         var table = kind.Table;
         var key = Quote(table.KeyColumn);
         using var command = ReplicaCommands.Create(connection, snapshot,
-            $"SELECT {key}, {ReplicaColumns.DeletedAt}, {string.Join(", ", SelectList(kind, WorkspaceSql.Of(connection)))} FROM {Quote(table.Name)} " +
+            $"SELECT {key}, {ReplicaColumns.DeletedAt}, {string.Join(", ", SelectList(kind, _sql))} FROM {Quote(table.Name)} " +
             $"WHERE {database.IdIn(key, "@keys")}",
             ("@keys", database.IdList(positions.Select(p => p.Key))));
         Trace?.Invoke(command);

@@ -39,7 +39,7 @@ public sealed class WorkspaceRecords(ReplicaStore database)
         var deletedAt = Time(reader, columns.Count + 3);
         reader.Close();
 
-        var links = new RecordLinks(connection, snapshot);
+        var links = new RecordLinks(connection, snapshot, WorkspaceSql.For(database));
         var view = new RecordView(kind.Slug, id, values[kind.NumberColumn]?.ToString(), Described(values, kind.DescriptionColumn),
             values.GetValueOrDefault(WorkspaceKind.SiteColumn)?.ToString(), syncedAt, runId, deletedAt,
             [.. columns.Select(c => new FieldValue(c.Name, values[c.Name], DescriptionIn(raw.RootElement, c.Name)))],

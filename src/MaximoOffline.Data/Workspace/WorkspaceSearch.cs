@@ -47,7 +47,7 @@ public sealed class WorkspaceSearch(ReplicaStore database)
             var exact = true;
             foreach (var table in SearchIndex.Tables.Where(t => WorkspaceKinds.OfSearchTable(t) == group))
             {
-                var (tableHits, tableCount) = SearchTable(connection, snapshot, group, table, text, hitsPerKind);
+                var (tableHits, tableCount) = SearchTable(connection, snapshot, WorkspaceSql.For(database), group, table, text, hitsPerKind);
                 hits.AddRange(tableHits);
                 count += Math.Min(tableCount, Window);
                 exact &= tableCount <= Window;
@@ -63,10 +63,9 @@ public sealed class WorkspaceSearch(ReplicaStore database)
         return new SearchResult(text.Text, text.Terms, groups);
     }
 
-    private static (List<SearchHit> Hits, long Count) SearchTable(DbConnection connection, DbTransaction snapshot, WorkspaceKind kind,
+    private static (List<SearchHit> Hits, long Count) SearchTable(DbConnection connection, DbTransaction snapshot, WorkspaceSql sql, WorkspaceKind kind,
         ReplicaTable table, SearchText text, int limit)
     {
-        var sql = WorkspaceSql.Of(connection);
         var owned = table != kind.Table;
         string Source(string column) =>
             table.Columns.Any(c => c.Name == column) ? $"t.{Quote(column)}"

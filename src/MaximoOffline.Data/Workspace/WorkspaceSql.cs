@@ -1,7 +1,6 @@
-using System.Data.Common;
 using System.Globalization;
+using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
-using Npgsql;
 using static MaximoOffline.Data.Workspace.RowValues;
 
 namespace MaximoOffline.Data.Workspace;
@@ -17,7 +16,8 @@ internal abstract class WorkspaceSql
     private static readonly WorkspaceSql SqliteSql = new Sqlite();
     private static readonly WorkspaceSql PostgresSql = new Postgres();
 
-    public static WorkspaceSql Of(DbConnection connection) => connection is NpgsqlConnection ? PostgresSql : SqliteSql;
+    /// <summary>The SQL of the engine <paramref name="database"/> holds the replica on.</summary>
+    public static WorkspaceSql For(ReplicaStore database) => database.Provider == ReplicaProvider.Postgres ? PostgresSql : SqliteSql;
 
     /// <summary>The search parameter <c>@match</c>'s value for <paramref name="text"/>.</summary>
     public abstract object Match(SearchText text);
