@@ -46,7 +46,7 @@ internal static class TeamServer
             redis.AbortOnConnectFail = false;
             redis.ClientName = $"maximo-offline {Node}";
             var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis));
-            services.AddSingleton(new RedisConnection(connection, redis));
+            services.AddSingleton(_ => new RedisConnection(connection, redis)); // made by the container, so disposed by it
             signalR.AddStackExchangeRedis(o =>
             {
                 o.Configuration = redis.Clone();
@@ -65,10 +65,21 @@ internal static class TeamServer
     }
 }
 
-/// <summary>The node's one connection to Redis (opened when first used), for the key ring and the health check.</summary>
-internal sealed class RedisConnection(Lazy<IConnectionMultiplexer> connection, ConfigurationOptions options)
+/// <summary>
+/// The node's connection to Redis for the key ring and the health check (opened when first used;
+/// SignalR's backplane keeps a connection of its own to the same server).
+/// </summary>
+internal sealed class RedisConnection(Lazy<IConnectionMultiplexer> connection, ConfigurationOptions options) : IDisposable
 {
     public IConnectionMultiplexer Multiplexer => connection.Value;
+
+    public void Dispose()
+    {
+        if (connection.IsValueCreated)
+        {
+            connection.Value.Dispose();
+        }
+    }
 
     /// <summary>Where Redis is, for messages (never its password).</summary>
     public string Endpoints => string.Join(", ", options.EndPoints.Select(e => e.ToString()));
