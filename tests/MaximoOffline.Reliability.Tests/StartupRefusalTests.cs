@@ -1,5 +1,6 @@
 using System.Net;
 using MaximoOffline.Reliability.Tests.Support;
+using MaximoOffline.Tests.Shared;
 
 namespace MaximoOffline.Reliability.Tests;
 
@@ -24,7 +25,7 @@ public sealed class StartupRefusalTests : IDisposable
     [InlineData("Kestrel__Endpoints__Web__Url", "http://0.0.0.0:{port}")]
     public async Task ItRefusesToListenBeyondLocalhostWithoutSignIn(string how, string value)
     {
-        var address = value.Replace("{port}", WebHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var address = value.Replace("{port}", Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var settings = Settings();
         string[] args = [];
         if (how.StartsWith("--", StringComparison.Ordinal))
@@ -70,7 +71,7 @@ public sealed class StartupRefusalTests : IDisposable
         var settings = Settings();
         settings[name] = value;
 
-        var result = await ProductProcess.RunAsync(ProductProcess.WebDll, _folder, settings, ["--urls", $"http://127.0.0.1:{WebHost.FreePort()}"]);
+        var result = await ProductProcess.RunAsync(ProductProcess.WebDll, _folder, settings, ["--urls", $"http://127.0.0.1:{Ports.Free()}"]);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);

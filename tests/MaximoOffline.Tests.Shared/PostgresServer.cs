@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Xunit;
 
 namespace MaximoOffline.Tests.Shared;
@@ -35,7 +33,7 @@ public sealed class PostgresServer : IAsyncLifetime
             await RunAsync("chown", "-R", "postgres:postgres", _folder);
         }
 
-        Port = FreePort();
+        Port = Ports.Free();
         await RunAsPostgresAsync(Path.Combine(_bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         await RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"), "-D", data, "-w", "-t", "60", "-l", Path.Combine(_folder, "server.log"), "start",
             "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
@@ -93,12 +91,5 @@ public sealed class PostgresServer : IAsyncLifetime
                 $"{Path.GetFileName(program)} {string.Join(' ', args)} exited {process.ExitCode}:\n{await output}{await error}" +
                 (File.Exists(log) ? "\n" + await File.ReadAllTextAsync(log) : ""));
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -31,11 +31,7 @@ public sealed class RedisServer : IAsyncLifetime
         }
 
         Directory.CreateDirectory(_folder);
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        Port = Ports.Free();
 
         var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _folder };
         foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "",

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace MaximoOffline.Reliability.Tests.Support;
@@ -24,7 +23,7 @@ public sealed class WebHost : IDisposable
     /// </summary>
     public static async Task<WebHost> StartAsync(string home, IReadOnlyDictionary<string, string> settings, string listenHost = "127.0.0.1")
     {
-        var port = FreePort();
+        var port = Ports.Free();
 
         // The app's own folder is its content root (appsettings.json); the replica and its logs are in the test's folder.
         var process = ProductProcess.Start(ProductProcess.WebDll, Path.GetDirectoryName(ProductProcess.WebDll)!, home, settings, "--urls", $"http://{listenHost}:{port}");
@@ -78,12 +77,5 @@ public sealed class WebHost : IDisposable
     {
         Http.Dispose();
         Process.Dispose();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
