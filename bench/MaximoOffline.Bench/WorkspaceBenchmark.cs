@@ -27,10 +27,12 @@ internal static class WorkspaceBenchmark
         var small = options.Int("small-scale", 10);
         var syncScale = options.Int("sync-scale", 20);
         var rounds = options.Int("rounds", 2);
+        var replicas = options.String("replicas");
         var results = new Summary();
 
-        await using (var emulator = await EmulatorProcess.StartAsync(syncScale))
+        if (rounds > 0)
         {
+            await using var emulator = await EmulatorProcess.StartAsync(syncScale);
             var with = new List<Synced>();
             var without = new List<Synced>();
             for (var round = 0; round < rounds; round++)
@@ -53,9 +55,7 @@ internal static class WorkspaceBenchmark
         var timings = new Dictionary<int, IReadOnlyList<WorkspaceQueries.Timing>>();
         foreach (var at in new[] { small, scale })
         {
-            await using var emulator = await EmulatorProcess.StartAsync(at);
-            // The kinds the timed queries read; sync all at scale 1000 would fill more disk than a laptop has to spare.
-            var synced = await SyncAllAsync(emulator, withIndexes: true, keep: true, TimedEndpoints);
+            var synced = await TimedReplicaAsync(at, replicas);
             try
             {
                 results.Add($"scale {at} ({string.Join(", ", TimedEndpoints)}): {synced.Records:N0} records synced in {synced.Seconds:F0} s, " +
@@ -76,7 +76,10 @@ internal static class WorkspaceBenchmark
             finally
             {
                 SqliteConnection.ClearAllPools();
-                Directory.Delete(Path.GetDirectoryName(synced.Path)!, recursive: true);
+                if (replicas is null)
+                {
+                    Directory.Delete(Path.GetDirectoryName(synced.Path)!, recursive: true);
+                }
             }
         }
 
@@ -98,6 +101,34 @@ internal static class WorkspaceBenchmark
     }
 
     private static readonly string[] TimedEndpoints = ["locations", "assets", "wodetail"];
+
+    /// <summary>
+    /// A replica of the timed kinds at <paramref name="scale"/>: synced from a new emulator, or, with
+    /// <c>--replicas folder</c>, the one an earlier run kept there (building scale 1000 takes long).
+    /// </summary>
+    private static async Task<Synced> TimedReplicaAsync(int scale, string? replicas)
+    {
+        var kept = replicas is null ? null : Path.Combine(replicas, $"scale-{scale}", "maximo.db");
+        if (kept is not null && File.Exists(kept))
+        {
+            var records = (long)Scalar(ReplicaDatabase.At(kept),
+                $"SELECT COALESCE(SUM(records_fetched), 0) FROM sync_run WHERE endpoint IN ({string.Join(", ", TimedEndpoints.Select(e => $"'{e}'"))})")!;
+            return new Synced(kept, records, 0, new FileInfo(kept).Length);
+        }
+
+        await using var emulator = await EmulatorProcess.StartAsync(scale);
+        // The kinds the timed queries read; sync all at scale 1000 would fill more disk than a laptop has to spare.
+        var synced = await SyncAllAsync(emulator, withIndexes: true, keep: true, TimedEndpoints);
+        if (kept is null)
+        {
+            return synced;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+        File.Move(synced.Path, kept);
+        Directory.Delete(Path.GetDirectoryName(synced.Path)!, recursive: true);
+        return synced with { Path = kept };
+    }
 
     private static async Task<Synced> SyncAllAsync(EmulatorProcess emulator, bool withIndexes, bool keep, string[]? endpoints = null, bool again = false)
     {

@@ -14,8 +14,8 @@ namespace MaximoOffline.Data.Workspace;
 /// find the same rows: <see cref="WordsFunction"/> turns punctuation into spaces (PostgreSQL's own parser
 /// would keep <c>P-1204</c>, an e-mail address or <c>12.5</c> whole) and accented Latin letters into their
 /// base letter; the <c>simple</c> configuration then lower-cases without stemming (Maximo's numbers and
-/// codes are not English words). The record's number has weight A, the other columns D, so that
-/// <c>ts_rank</c> weighs a number match four times, as bm25's weights do on SQLite. Queries must repeat
+/// codes are not English words). Search ranks its matches itself, the same on both engines (see
+/// <see cref="WorkspaceSearch"/>); the number's weight A stays in the index, where changing it would mean rebuilding it. Queries must repeat
 /// <see cref="Vector"/> exactly for the index to serve them; a change to it needs a migration that runs
 /// <see cref="DropSql"/> and <see cref="CreateSql"/> again.
 /// </remarks>
@@ -63,10 +63,6 @@ public static class PostgresSearchIndex
 
     /// <summary>SQL true when the row matches the query passed as <paramref name="parameter"/> (see <see cref="Query"/>).</summary>
     public static string Matches(ReplicaTable table, string alias, string parameter) => $"{Vector(table, alias)} @@ {TsQuery(parameter)}";
-
-    /// <summary>How well the row matches (higher is better): number matches weigh four times the others'.</summary>
-    public static string Rank(ReplicaTable table, string alias, string parameter) =>
-        $"ts_rank('{{0.25, 0.25, 0.25, 1}}'::real[], {Vector(table, alias)}, {TsQuery(parameter)})";
 
     private static string TsQuery(string parameter) => $"to_tsquery({Config}, {parameter})";
 

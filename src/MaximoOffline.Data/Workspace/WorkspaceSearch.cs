@@ -11,9 +11,12 @@ namespace MaximoOffline.Data.Workspace;
 /// </summary>
 /// <remarks>
 /// Each table's matches are read newest first (highest unique id) up to <see cref="Window"/> and
-/// ranked among those (SQLite: bm25; PostgreSQL: ts_rank; see <see cref="WorkspaceSql"/>), the record's number weighing most. A search that matches more than the
-/// window says so (the count is then "1,000 or more") and its best hits are the best of the newest
-/// thousand: the cost of a search is bounded by the window, not by the size of the replica.
+/// ranked among those, here, the same on both engines (<see cref="SearchText.Weigh"/>): a match in the
+/// record's number weighs four times one elsewhere, a whole word more than a word it starts, a short
+/// value more than a long one; ties go to the newest. A search that matches more than the window says
+/// so (the count is then "1,000 or more") and its best hits are the best of the newest thousand: the
+/// cost of a search is bounded by the window, not by the size of the replica. (FTS5's bm25 was not used:
+/// it reads every row that has a term to weigh the term, so its cost grew with the replica.)
 /// </remarks>
 public sealed class WorkspaceSearch(ReplicaStore database)
 {
@@ -77,27 +80,56 @@ public sealed class WorkspaceSearch(ReplicaStore database)
         var status = kind.StatusColumn is { } s ? Source(s) : "NULL";
 
         using var command = ReplicaCommands.Create(connection, snapshot,
-            $"WITH m AS MATERIALIZED ({sql.NewestMatches(table)}), " +
-            $"hits AS (SELECT {record} AS record, {Source(kind.NumberColumn)} AS number, {Source(kind.DescriptionColumn)} AS description, " +
-            $"{Source(WorkspaceKind.SiteColumn)} AS site, {status} AS status, m.score AS score" +
+            $"WITH m AS MATERIALIZED ({sql.NewestMatches(table)}) " +
+            $"SELECT {record}, {Source(kind.NumberColumn)}, {Source(kind.DescriptionColumn)}, {Source(WorkspaceKind.SiteColumn)}, {status}" +
             string.Concat(also.Select(c => $", t.{Quote(c)}")) +
-            $" FROM m JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.id{join}) " +
-            "SELECT *, (SELECT COUNT(*) FROM hits) FROM hits ORDER BY score DESC, record DESC LIMIT @limit",
-            ("@match", sql.Match(text)), ("@window", Window + 1), ("@limit", limit));
+            $" FROM m JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.id{join}",
+            ("@match", sql.Match(text)), ("@window", Window + 1));
         using var reader = command.ExecuteReader();
-        var hits = new List<SearchHit>();
+        // The best `limit` so far, the worst first (ties: the older record is the worse).
+        var best = new PriorityQueue<Candidate, (double Score, long Record)>(limit + 1);
         long count = 0;
+        var values = new string?[also.Count];
         while (reader.Read())
         {
-            var matched = also.Select((c, i) => (c, Value: reader.IsDBNull(6 + i) ? null : reader.GetValue(6 + i)?.ToString()))
-                .Where(a => text.Matches(a.Value)).Select(a => new MatchedField(a.c, text.Highlight(a.Value))).ToList();
-            hits.Add(new SearchHit(kind.Slug, reader.GetInt64(0), text.Highlight(Text(reader, 1)), text.Highlight(Text(reader, 2)), matched,
-                Text(reader, 3), Text(reader, 4), Math.Round(reader.GetDouble(5), 4)));
-            count = reader.GetInt64(6 + also.Count);
+            count++;
+            var number = Text(reader, 1);
+            var description = Text(reader, 2);
+            var score = NumberWeight * text.Weigh(number) + text.Weigh(description);
+            for (var i = 0; i < also.Count; i++)
+            {
+                values[i] = Text(reader, 5 + i);
+                score += text.Weigh(values[i]);
+            }
+
+            var rank = (score, reader.GetInt64(0));
+            if (best.Count < limit)
+            {
+                best.Enqueue(new Candidate(rank.Item2, number, description, Text(reader, 3), Text(reader, 4), [.. values], score), rank);
+            }
+            else if (best.TryPeek(out _, out var worst) && rank.CompareTo(worst) > 0)
+            {
+                best.EnqueueDequeue(new Candidate(rank.Item2, number, description, Text(reader, 3), Text(reader, 4), [.. values], score), rank);
+            }
         }
 
+        var hits = new List<SearchHit>(best.Count);
+        while (best.TryDequeue(out var hit, out _))
+        {
+            var matched = also.Select((c, i) => (c, Value: hit.Also[i])).Where(a => text.Matches(a.Value))
+                .Select(a => new MatchedField(a.c, text.Highlight(a.Value))).ToList();
+            hits.Add(new SearchHit(kind.Slug, hit.Record, text.Highlight(hit.Number), text.Highlight(hit.Description), matched,
+                hit.Site, hit.Status, Math.Round(hit.Score, 4)));
+        }
+
+        hits.Reverse();
         return (hits, count);
     }
+
+    /// <summary>A number match weighs this many times a match elsewhere.</summary>
+    private const double NumberWeight = 4.0;
+
+    private sealed record Candidate(long Record, string? Number, string? Description, string? Site, string? Status, string?[] Also, double Score);
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal).ToString();
 }

@@ -22,10 +22,7 @@ internal abstract class WorkspaceSql
     /// <summary>The search parameter <c>@match</c>'s value for <paramref name="text"/>.</summary>
     public abstract object Match(SearchText text);
 
-    /// <summary>
-    /// The newest (highest unique id) live rows of <paramref name="table"/> that match <c>@match</c>, at
-    /// most <c>@window</c>, as <c>id</c> and <c>score</c> (higher is better, the record's number weighing most).
-    /// </summary>
+    /// <summary>The unique ids (as <c>id</c>) of the newest live rows of <paramref name="table"/> that match <c>@match</c>, at most <c>@window</c>.</summary>
     public abstract string NewestMatches(ReplicaTable table);
 
     /// <summary>The table as <c>t</c> for a list statement written for <paramref name="index"/>; <paramref name="byWords"/>: joined to the rows matching <c>@match</c> first.</summary>
@@ -51,15 +48,12 @@ internal abstract class WorkspaceSql
 
     private sealed class Sqlite : WorkspaceSql
     {
-        private const double NumberWeight = 4.0;
-
         public override object Match(SearchText text) => text.Match;
 
         public override string NewestMatches(ReplicaTable table)
         {
             var index = Quote(SearchIndex.IndexOf(table));
-            var weights = string.Join(", ", table.SearchColumns.Select((_, i) => (i == 0 ? NumberWeight : 1.0).ToString(CultureInfo.InvariantCulture)));
-            return $"SELECT rowid AS id, -bm25({index}, {weights}) AS score FROM {index} WHERE {index} MATCH @match ORDER BY rowid DESC LIMIT @window";
+            return $"SELECT rowid AS id FROM {index} WHERE {index} MATCH @match ORDER BY rowid DESC LIMIT @window";
         }
 
         public override string ListSource(ReplicaTable table, string index, bool byWords) => byWords
@@ -84,7 +78,7 @@ internal abstract class WorkspaceSql
         public override string NewestMatches(ReplicaTable table)
         {
             var key = "s." + Quote(table.KeyColumn);
-            return $"SELECT {key} AS id, {PostgresSearchIndex.Rank(table, "s.", "@match")}::float8 AS score FROM {Quote(table.Name)} s " +
+            return $"SELECT {key} AS id FROM {Quote(table.Name)} s " +
                    $"WHERE s.{ReplicaColumns.DeletedAt} IS NULL AND {PostgresSearchIndex.Matches(table, "s.", "@match")} ORDER BY {key} DESC LIMIT @window";
         }
 
