@@ -117,6 +117,26 @@ public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<Workspac
         Assert.Equal((rowCount - 1L, false), reader.Count(rowCount - 1));
     }
 
+    [Fact]
+    public void AListByCommonWordsCountsItsMatchesExactlyUpToItsCapAndSaysSoPastIt()
+    {
+        var query = ListQuery.Parse(WorkspaceKinds.Assets, q: "pump");
+        using var connection = rows.Replica.Open();
+        long matches;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT COUNT(*) FROM asset_search WHERE asset_search MATCH '\"pump\"*'";
+            matches = (long)command.ExecuteScalar()!;
+        }
+
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var reader = new ListReader(connection, snapshot, WorkspaceSql.For(rows.Replica.Database), query, trace: null, commonMatches: 1);
+
+        Assert.True(matches > 2, $"{matches} matches");
+        Assert.Equal((matches, true), reader.Count((int)matches));
+        Assert.Equal((matches - 1, false), reader.Count((int)matches - 1));
+    }
+
     [Theory]
     [InlineData("not base64 at all!")]
     [InlineData("eyJzIjoid29udW0ifQ")] // {"s":"wonum"}: fields missing

@@ -50,7 +50,11 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
         return (rows, more ? rows[^1] : null);
     }
 
-    /// <summary>Rows the list has, counted up to <paramref name="cap"/>.</summary>
+    /// <summary>
+    /// Rows the list has, counted up to <paramref name="cap"/>. A list by words counts its matches, read
+    /// by id through the full-text index whatever their number: then the cost is the cap's (the caller
+    /// caps it as search does), where walking the count index would cost every match (see <see cref="Common"/>).
+    /// </summary>
     public (long Count, bool Exact) Count(int cap)
     {
         if (query.Text is { IsEmpty: true })
@@ -59,10 +63,11 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
         }
 
         long total = 0;
+        var byWords = query.Text is not null;
         foreach (var segment in Segments())
         {
-            var (where, parameters) = Filters(segment);
-            var from = From(WorkspaceIndexes.CountIndex(query.Kind, segment.Live));
+            var (where, parameters) = Filters(segment, common: false);
+            var from = _sql.ListSource(_table, WorkspaceIndexes.CountIndex(query.Kind, segment.Live), byWords);
             using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT @cap) c", [.. parameters, ("@cap", cap + 1)]);
             total += (long)command.ExecuteScalar()!;
         }
@@ -146,7 +151,7 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
         return (long)command.ExecuteScalar()!;
     }
 
-    private (string Where, List<(string, object?)> Parameters) Filters(Segment segment)
+    private (string Where, List<(string, object?)> Parameters) Filters(Segment segment, bool common)
     {
         var where = new List<string> { $"t.{ReplicaColumns.DeletedAt} IS {(segment.Live ? "" : "NOT ")}NULL" };
         var parameters = new List<(string, object?)>();
@@ -175,7 +180,7 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
 
         if (query.Text is { } text)
         {
-            where.Add(_sql.WordFilter(_table, Common));
+            where.Add(_sql.WordFilter(_table, common));
             parameters.Add(("@match", _sql.Match(text)));
         }
 
@@ -211,7 +216,7 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
 
     private List<ListCursor> ReadPart(Segment segment, bool nullPart, ListCursor? after, int limit)
     {
-        var (where, parameters) = Filters(segment);
+        var (where, parameters) = Filters(segment, Common);
         var from = From(WorkspaceIndexes.SortIndex(query.Kind, query.Sort.Column, segment.Live));
         var direction = query.Sort.Descending ? " DESC" : "";
         var compare = query.Sort.Descending ? "<" : ">";

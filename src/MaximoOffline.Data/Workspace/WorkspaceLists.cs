@@ -17,6 +17,12 @@ public sealed class WorkspaceLists(ReplicaStore database)
     /// <summary>Counts stop here ("10,000 or more"): a count costs at most this many index entries, however large the replica.</summary>
     public const int CountLimit = 10_000;
 
+    /// <summary>
+    /// A list filtered by words counts its matches up to search's window ("1,000 or more"): its count
+    /// reads the matches one by one, so its cost is this cap, not the table's.
+    /// </summary>
+    public const int WordsCountLimit = WorkspaceSearch.Window;
+
     private const int ExportPage = 500;
 
     /// <summary>Tests see every statement the lists run (to check its query plan).</summary>
@@ -32,7 +38,7 @@ public sealed class WorkspaceLists(ReplicaStore database)
         using var snapshot = database.BeginRead(connection);
         var reader = new ListReader(connection, snapshot, _sql, query, Trace, CommonMatches);
         var (positions, next) = reader.ReadPage(query.After, query.Limit);
-        var (count, exact) = reader.Count(CountLimit);
+        var (count, exact) = reader.Count(query.Text is null ? CountLimit : WordsCountLimit);
         var rows = Fetch(connection, snapshot, query.Kind, positions);
         snapshot.Commit();
         return new ListPage(query.Kind.Slug, query.Sort.ToString(), count, exact, rows, next?.Encode(query.Sort));
