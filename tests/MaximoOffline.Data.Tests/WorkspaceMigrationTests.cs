@@ -51,6 +51,36 @@ public sealed class WorkspaceMigrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MigratingAnExistingReplicaMakesEverySearchIndexMergeLessOften()
+    {
+        await using (var context = _database.CreateContext())
+        {
+            await context.GetService<IMigrator>().MigrateAsync("20261130234213_Accounts");
+        }
+
+        // As the Workspace migration left them before the setting existed (it builds today's index: see SearchIndex).
+        using (var connection = _database.OpenConnection())
+        using (var reset = connection.CreateCommand())
+        {
+            reset.CommandText = string.Concat(SearchIndex.Tables.Select(t => $"DELETE FROM \"{SearchIndex.IndexOf(t)}_config\" WHERE k IN ('automerge', 'crisismerge');"));
+            reset.ExecuteNonQuery();
+        }
+
+        Assert.All(SearchIndex.Tables, t => Assert.Null(Setting(t, "automerge")));
+        await _database.MigrateAsync();
+
+        Assert.All(SearchIndex.Tables, t => Assert.Equal((16L, 32L), (Setting(t, "automerge"), Setting(t, "crisismerge"))));
+    }
+
+    private long? Setting(Replica.ReplicaTable table, string name)
+    {
+        using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT v FROM \"{SearchIndex.IndexOf(table)}_config\" WHERE k = '{name}'";
+        return command.ExecuteScalar() is long value ? value : null;
+    }
+
+    [Fact]
     public async Task MigratingDownRemovesTheSearchIndexAndItsTriggers()
     {
         await _database.MigrateAsync();

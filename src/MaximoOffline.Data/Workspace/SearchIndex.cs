@@ -19,6 +19,11 @@ namespace MaximoOffline.Data.Workspace;
 /// list instead of merging the lists of every term it starts (a longer prefix still merges: its cost
 /// grows with its matches; see the workspace benchmark). One-character prefixes are not indexed. A migration that rebuilds a searchable table
 /// (SQLite's way of altering columns) must run <see cref="CreateSql"/> again.
+/// <para>
+/// Each page the writer commits adds a segment to the index, which FTS5 merges as it goes. It merges
+/// once 16 segments of a size are there (<see cref="MergeSql"/>; FTS5's default is 4), which makes a
+/// sync's index writes about a quarter cheaper for a search that opens a few more segments.
+/// </para>
 /// </remarks>
 public static class SearchIndex
 {
@@ -35,6 +40,11 @@ public static class SearchIndex
     }
 
     private static string LiveViewOf(ReplicaTable table) => table.Name + "_search_live";
+
+    /// <summary>The merge settings of <paramref name="index"/> (kept in the index: set once, when it is made).</summary>
+    public static string MergeSql(string index) =>
+        $"INSERT INTO \"{index}\"(\"{index}\", rank) VALUES ('automerge', 16);\n" +
+        $"INSERT INTO \"{index}\"(\"{index}\", rank) VALUES ('crisismerge', 32);\n";
 
     /// <summary>Creates every index, fills it from the live rows, and adds the triggers that keep it current.</summary>
     public static string CreateSql()
@@ -78,6 +88,7 @@ public static class SearchIndex
 
         sql.Append($"CREATE VIEW \"{LiveViewOf(table)}\" AS SELECT {key}, {list} FROM \"{table.Name}\" WHERE {deletedAt} IS NULL;\n");
         sql.Append($"CREATE VIRTUAL TABLE \"{index}\" USING fts5({list}, content='{LiveViewOf(table)}', content_rowid='{key}', {Options});\n");
+        sql.Append(MergeSql(index));
         sql.Append($"INSERT INTO \"{index}\"(\"{index}\") VALUES ('rebuild');\n");
 
         var insertNew = $"INSERT INTO \"{index}\"(rowid, {list}) SELECT new.{key}, {Values("new")} WHERE new.{deletedAt} IS NULL;";
