@@ -137,6 +137,19 @@ public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<Workspac
         Assert.Equal((matches - 1, false), reader.Count((int)matches - 1));
     }
 
+    [Fact]
+    public void ACursorWhoseTimeIsNotATimeIsRefusedOnEitherEngine()
+    {
+        var sort = ListQuery.Parse(WorkspaceKinds.WorkOrders, sort: "targstartdate").Sort;
+        var tampered = new ListCursor("next tuesday", 5).Encode(sort);
+        var made = new ListCursor("2024-05-01 10:00:00", 5).Encode(sort);
+
+        var error = Assert.Throws<WorkspaceRequestException>(() => ListQuery.Parse(WorkspaceKinds.WorkOrders, sort: "targstartdate", after: tampered));
+
+        Assert.Contains("its sort value is not a date", error.Message, StringComparison.Ordinal);
+        Assert.Equal("2024-05-01 10:00:00", ListQuery.Parse(WorkspaceKinds.WorkOrders, sort: "targstartdate", after: made).After!.Value);
+    }
+
     [Theory]
     [InlineData("not base64 at all!")]
     [InlineData("eyJzIjoid29udW0ifQ")] // {"s":"wonum"}: fields missing

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text.Json;
 using MaximoOffline.Data.Replica;
 
@@ -78,10 +79,15 @@ public sealed record ListCursor(object? Value, long Key)
     private static WorkspaceRequestException Refused(string reason) =>
         WorkspaceRequestException.BadParameter("after", $"the cursor is not one this list gave{reason}; start again from the first page.");
 
+    /// <summary>True for a time as the replica keeps it (so both engines refuse the same cursors, before any SQL).</summary>
+    private static bool IsTime(string text) =>
+        DateTime.TryParseExact(text, ReplicaColumns.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+
     private static object? ReadValue(JsonElement value, ColumnKind kind) => (value.ValueKind, kind) switch
     {
         (JsonValueKind.Null, _) => null,
-        (JsonValueKind.String, ColumnKind.Text or ColumnKind.Date) => value.GetString(),
+        (JsonValueKind.String, ColumnKind.Text) => value.GetString(),
+        (JsonValueKind.String, ColumnKind.Date) when IsTime(value.GetString()!) => value.GetString(),
         (JsonValueKind.Number, ColumnKind.Integer or ColumnKind.Flag) when value.TryGetInt64(out var n) => n,
         (JsonValueKind.Number, ColumnKind.Real) => value.GetDouble(),
         _ => throw Because($"its sort value is not a {kind.ToString().ToLowerInvariant()}"),
