@@ -145,9 +145,7 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
 
     private long CountMatches(SearchText text)
     {
-        var index = Quote(SearchIndex.IndexOf(_table));
-        using var command = Command($"SELECT COUNT(*) FROM (SELECT rowid FROM {index} WHERE {index} MATCH @match LIMIT @common)",
-            [("@match", text.Match), ("@common", commonMatches)]);
+        using var command = Command(_sql.MatchCount(_table), [("@match", _sql.Match(text)), ("@common", commonMatches)]);
         return (long)command.ExecuteScalar()!;
     }
 

@@ -37,6 +37,9 @@ internal abstract class WorkspaceSql
     /// </summary>
     public abstract bool ChoosesByMatchCount { get; }
 
+    /// <summary>The number of live rows of <paramref name="table"/> that match <c>@match</c>, counted up to <c>@common</c> (where <see cref="ChoosesByMatchCount"/>).</summary>
+    public virtual string MatchCount(ReplicaTable table) => throw new NotSupportedException("This engine's planner chooses how a list by words reads.");
+
     /// <summary>The SQL that reads Maximo's description of a code from <c>raw</c>: <c>status</c> → <c>status_description</c>.</summary>
     public abstract string DescriptionOf(string column, string alias);
 
@@ -67,6 +70,12 @@ internal abstract class WorkspaceSql
         }
 
         public override bool ChoosesByMatchCount => true;
+
+        public override string MatchCount(ReplicaTable table)
+        {
+            var index = Quote(SearchIndex.IndexOf(table));
+            return $"SELECT COUNT(*) FROM (SELECT rowid FROM {index} WHERE {index} MATCH @match LIMIT @common)";
+        }
 
         public override string DescriptionOf(string column, string alias) => $"json_extract({alias}{ReplicaColumns.Raw}, '$.\"{column}_description\"')";
     }
