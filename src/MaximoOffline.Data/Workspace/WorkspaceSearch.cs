@@ -103,13 +103,18 @@ public sealed class WorkspaceSearch(ReplicaStore database)
             }
 
             var rank = (score, reader.GetInt64(0));
-            if (best.Count < limit)
+            var room = best.Count < limit;
+            if (room || (best.TryPeek(out _, out var worst) && rank.CompareTo(worst) > 0))
             {
-                best.Enqueue(new Candidate(rank.Item2, number, description, Text(reader, 3), Text(reader, 4), [.. values], score), rank);
-            }
-            else if (best.TryPeek(out _, out var worst) && rank.CompareTo(worst) > 0)
-            {
-                best.EnqueueDequeue(new Candidate(rank.Item2, number, description, Text(reader, 3), Text(reader, 4), [.. values], score), rank);
+                var candidate = new Candidate(rank.Item2, number, description, Text(reader, 3), Text(reader, 4), [.. values], score);
+                if (room)
+                {
+                    best.Enqueue(candidate, rank);
+                }
+                else
+                {
+                    best.EnqueueDequeue(candidate, rank);
+                }
             }
         }
 
