@@ -1,4 +1,5 @@
 using MaximoOffline.Data.Bookkeeping;
+using MaximoOffline.Data.Database;
 using MaximoOffline.Sync.Endpoints;
 using MaximoOffline.Sync.Engine;
 using MaximoOffline.Web.Hosting;
@@ -10,12 +11,16 @@ namespace MaximoOffline.Web.Live;
 /// app) into this app's one event stream: they report to their own observers, not to ours, so this
 /// reads their starts, progress, log lines and ends from the database once a second and raises them
 /// as events, and the dashboard shows every sync live. On a team server with Redis, every node publishes
-/// the runs it executes to every node's browsers itself; then only the command line's runs are read here.
+/// the runs it executes to every node's browsers itself; then only the command line's runs are read here,
+/// and on PostgreSQL, where the command line does not sync, nothing is: the database is not asked every second for nothing.
 /// </summary>
 internal sealed class OtherProcessRuns(RunHistory history, RunLog log, SyncEventStream events, TimeProvider time, ILogger<OtherProcessRuns> logger,
-    IEnumerable<RedisConnection> redis) : BackgroundService
+    IEnumerable<RedisConnection> redis, ReplicaStore replica) : BackgroundService
 {
     private readonly bool _nodesPublish = redis.Any();
+
+    /// <summary>True when no other process can run a sync this app does not hear of through Redis.</summary>
+    internal bool NothingToRead => _nodesPublish && replica.Provider == ReplicaProvider.Postgres;
 
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -28,6 +33,12 @@ internal sealed class OtherProcessRuns(RunHistory history, RunLog log, SyncEvent
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (NothingToRead)
+        {
+            logger.LogDebug("Runs of other nodes arrive through Redis, and the command line does not sync a PostgreSQL replica: no runs are read from the database.");
+            return;
+        }
+
         var started = time.GetUtcNow().UtcDateTime;
         using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
