@@ -92,6 +92,24 @@ public sealed class SearchIndexTests : WriterTests
     }
 
     [Fact]
+    public void ADomainFoundByTwoOfItsValuesIsOneHitCountedOnce()
+    {
+        const string values = """
+            { "synonymdomainid": 51, "domainid": "WOSTATUS", "value": "APPR", "maxvalue": "APPR", "description": "Approved" },
+            { "synonymdomainid": 52, "domainid": "WOSTATUS", "value": "WAPPR", "maxvalue": "WAPPR", "description": "Waiting on approval" }
+            """;
+        Write(ReplicaCatalog.MaxDomain, $$"""[{ "maxdomainid": 5, "domainid": "WOSTATUS", "description": "Work order status", "synonymdomain": [{{values}}] }]""");
+
+        var group = Search.Search("appr", "domains").Groups.Single();
+
+        Assert.Equal(1, group.Count);
+        var hit = Assert.Single(group.Hits);
+        Assert.Equal(5L, hit.Id);
+        Assert.Equal("Approved", string.Concat(hit.Description.Select(s => s.Text))); // its best value
+        Assert.Equal("value", Assert.Single(hit.Also).Name);
+    }
+
+    [Fact]
     public void HitsMarkTheWordsThatMatchedAndNameTheOtherAttributeThatDid()
     {
         Write(ReplicaCatalog.Asset, Pumps);

@@ -46,19 +46,22 @@ public sealed class WorkspaceSearch(ReplicaStore database)
         foreach (var group in only is null ? WorkspaceKinds.All : [only])
         {
             var hits = new List<SearchHit>();
-            long count = 0;
+            var records = new HashSet<long>();
             var exact = true;
             foreach (var table in SearchIndex.Tables.Where(t => WorkspaceKinds.OfSearchTable(t) == group))
             {
-                var (tableHits, tableCount) = SearchTable(connection, snapshot, WorkspaceSql.For(database), group, table, text, hitsPerKind);
+                var (tableHits, tableRecords, whole) = SearchTable(connection, snapshot, WorkspaceSql.For(database), group, table, text, hitsPerKind);
                 hits.AddRange(tableHits);
-                count += Math.Min(tableCount, Window);
-                exact &= tableCount <= Window;
+                records.UnionWith(tableRecords);
+                exact &= whole;
             }
 
-            if (count > 0)
+            if (records.Count > 0)
             {
-                groups.Add(new SearchGroup(group.Slug, group.Title, count, exact, [.. hits.OrderByDescending(h => h.Score).Take(hitsPerKind)]));
+                // A record found in two of its tables (a domain by two of its values) is one hit, its best.
+                var best = hits.GroupBy(h => h.Id).Select(g => g.MaxBy(h => h.Score)!)
+                    .OrderByDescending(h => h.Score).ThenByDescending(h => h.Id).Take(hitsPerKind);
+                groups.Add(new SearchGroup(group.Slug, group.Title, Math.Min(records.Count, Window), exact && records.Count <= Window, [.. best]));
             }
         }
 
@@ -66,7 +69,11 @@ public sealed class WorkspaceSearch(ReplicaStore database)
         return new SearchResult(text.Text, text.Terms, groups);
     }
 
-    private static (List<SearchHit> Hits, long Count) SearchTable(DbConnection connection, DbTransaction snapshot, WorkspaceSql sql, WorkspaceKind kind,
+    /// <returns>
+    /// The best hits (at most <paramref name="limit"/> records, each once), the records matched, and
+    /// whether those are all of them (false when the table had more matches than the window).
+    /// </returns>
+    private static (List<SearchHit> Hits, HashSet<long> Records, bool Whole) SearchTable(DbConnection connection, DbTransaction snapshot, WorkspaceSql sql, WorkspaceKind kind,
         ReplicaTable table, SearchText text, int limit)
     {
         var owned = table != kind.Table;
@@ -86,13 +93,15 @@ public sealed class WorkspaceSearch(ReplicaStore database)
             $" FROM m JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.id{join}",
             ("@match", sql.Match(text)), ("@window", Window + 1));
         using var reader = command.ExecuteReader();
-        // The best `limit` so far, the worst first (ties: the older record is the worse).
+        // The best `limit` records so far, the worst first (ties: the older record is the worse); a
+        // child table's rows (a domain's values) may name one record several times: its best row counts.
         var best = new PriorityQueue<Candidate, (double Score, long Record)>(limit + 1);
-        long count = 0;
+        var records = new Dictionary<long, double>();
+        long rows = 0;
         var values = new string?[also.Count];
         while (reader.Read())
         {
-            count++;
+            rows++;
             var number = Text(reader, 1);
             var description = Text(reader, 2);
             var score = NumberWeight * text.Weigh(number) + text.Weigh(description);
@@ -103,6 +112,17 @@ public sealed class WorkspaceSearch(ReplicaStore database)
             }
 
             var rank = (score, reader.GetInt64(0));
+            if (records.TryGetValue(rank.Item2, out var seen) && seen >= score)
+            {
+                continue;
+            }
+
+            if (records.ContainsKey(rank.Item2))
+            {
+                Remove(best, rank.Item2);
+            }
+
+            records[rank.Item2] = score;
             var room = best.Count < limit;
             if (room || (best.TryPeek(out _, out var worst) && rank.CompareTo(worst) > 0))
             {
@@ -128,7 +148,20 @@ public sealed class WorkspaceSearch(ReplicaStore database)
         }
 
         hits.Reverse();
-        return (hits, count);
+        return (hits, [.. records.Keys], rows <= Window);
+    }
+
+    /// <summary>Takes <paramref name="record"/>'s candidate out of <paramref name="queue"/>, if it is there (a few, rarely).</summary>
+    private static void Remove(PriorityQueue<Candidate, (double Score, long Record)> queue, long record)
+    {
+        if (queue.UnorderedItems.All(i => i.Element.Record != record))
+        {
+            return;
+        }
+
+        var kept = queue.UnorderedItems.Where(i => i.Element.Record != record).ToList();
+        queue.Clear();
+        queue.EnqueueRange(kept);
     }
 
     /// <summary>A number match weighs this many times a match elsewhere.</summary>
