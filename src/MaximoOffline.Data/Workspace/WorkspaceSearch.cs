@@ -42,26 +42,22 @@ public sealed class WorkspaceSearch(ReplicaStore database)
 
         using var connection = database.OpenConnection();
         using var snapshot = database.BeginRead(connection);
+        var sql = WorkspaceSql.For(database);
         var groups = new List<SearchGroup>();
         foreach (var group in only is null ? WorkspaceKinds.All : [only])
         {
-            var hits = new List<SearchHit>();
-            var records = new HashSet<long>();
+            // Each record once, with its best match: a child table's rows (a domain's values) may name one record several times.
+            var best = new Dictionary<long, Candidate>();
             var exact = true;
             foreach (var table in SearchIndex.Tables.Where(t => WorkspaceKinds.OfSearchTable(t) == group))
             {
-                var (tableHits, tableRecords, whole) = SearchTable(connection, snapshot, WorkspaceSql.For(database), group, table, text, hitsPerKind);
-                hits.AddRange(tableHits);
-                records.UnionWith(tableRecords);
-                exact &= whole;
+                exact &= SearchTable(connection, snapshot, sql, group, table, text, best);
             }
 
-            if (records.Count > 0)
+            if (best.Count > 0)
             {
-                // A record found in two of its tables (a domain by two of its values) is one hit, its best.
-                var best = hits.GroupBy(h => h.Id).Select(g => g.MaxBy(h => h.Score)!)
-                    .OrderByDescending(h => h.Score).ThenByDescending(h => h.Id).Take(hitsPerKind);
-                groups.Add(new SearchGroup(group.Slug, group.Title, Math.Min(records.Count, Window), exact && records.Count <= Window, [.. best]));
+                var hits = best.Values.OrderByDescending(c => c.Score).ThenByDescending(c => c.Record).Take(hitsPerKind).Select(c => c.ToHit(group, text));
+                groups.Add(new SearchGroup(group.Slug, group.Title, Math.Min(best.Count, Window), exact && best.Count <= Window, [.. hits]));
             }
         }
 
@@ -69,12 +65,9 @@ public sealed class WorkspaceSearch(ReplicaStore database)
         return new SearchResult(text.Text, text.Terms, groups);
     }
 
-    /// <returns>
-    /// The best hits (at most <paramref name="limit"/> records, each once), the records matched, and
-    /// whether those are all of them (false when the table had more matches than the window).
-    /// </returns>
-    private static (List<SearchHit> Hits, HashSet<long> Records, bool Whole) SearchTable(DbConnection connection, DbTransaction snapshot, WorkspaceSql sql, WorkspaceKind kind,
-        ReplicaTable table, SearchText text, int limit)
+    /// <summary>Ranks <paramref name="table"/>'s newest matches into <paramref name="best"/>; false when the table had more than the window.</summary>
+    private static bool SearchTable(DbConnection connection, DbTransaction snapshot, WorkspaceSql sql, WorkspaceKind kind,
+        ReplicaTable table, SearchText text, Dictionary<long, Candidate> best)
     {
         var owned = table != kind.Table;
         string Source(string column) =>
@@ -93,81 +86,42 @@ public sealed class WorkspaceSearch(ReplicaStore database)
             $" FROM m JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.id{join}",
             ("@match", sql.Match(text)), ("@window", Window + 1));
         using var reader = command.ExecuteReader();
-        // The best `limit` records so far, the worst first (ties: the older record is the worse); a
-        // child table's rows (a domain's values) may name one record several times: its best row counts.
-        var best = new PriorityQueue<Candidate, (double Score, long Record)>(limit + 1);
-        var records = new Dictionary<long, double>();
         long rows = 0;
-        var values = new string?[also.Count];
         while (reader.Read())
         {
             rows++;
+            var id = reader.GetInt64(0);
             var number = Text(reader, 1);
             var description = Text(reader, 2);
+            var values = new (string Name, string? Value)[also.Count];
             var score = NumberWeight * text.Weigh(number) + text.Weigh(description);
             for (var i = 0; i < also.Count; i++)
             {
-                values[i] = Text(reader, 5 + i);
-                score += text.Weigh(values[i]);
+                values[i] = (also[i], Text(reader, 5 + i));
+                score += text.Weigh(values[i].Value);
             }
 
-            var rank = (score, reader.GetInt64(0));
-            if (records.TryGetValue(rank.Item2, out var seen) && seen >= score)
+            if (!best.TryGetValue(id, out var seen) || seen.Score < score)
             {
-                continue;
-            }
-
-            if (records.ContainsKey(rank.Item2))
-            {
-                Remove(best, rank.Item2);
-            }
-
-            records[rank.Item2] = score;
-            var room = best.Count < limit;
-            if (room || (best.TryPeek(out _, out var worst) && rank.CompareTo(worst) > 0))
-            {
-                var candidate = new Candidate(rank.Item2, number, description, Text(reader, 3), Text(reader, 4), [.. values], score);
-                if (room)
-                {
-                    best.Enqueue(candidate, rank);
-                }
-                else
-                {
-                    best.EnqueueDequeue(candidate, rank);
-                }
+                best[id] = new Candidate(id, number, description, Text(reader, 3), Text(reader, 4), values, score);
             }
         }
 
-        var hits = new List<SearchHit>(best.Count);
-        while (best.TryDequeue(out var hit, out _))
-        {
-            var matched = also.Select((c, i) => (c, Value: hit.Also[i])).Where(a => text.Matches(a.Value))
-                .Select(a => new MatchedField(a.c, text.Highlight(a.Value))).ToList();
-            hits.Add(new SearchHit(kind.Slug, hit.Record, text.Highlight(hit.Number), text.Highlight(hit.Description), matched,
-                hit.Site, hit.Status, Math.Round(hit.Score, 4)));
-        }
-
-        hits.Reverse();
-        return (hits, [.. records.Keys], rows <= Window);
-    }
-
-    /// <summary>Takes <paramref name="record"/>'s candidate out of <paramref name="queue"/>, if it is there (a few, rarely).</summary>
-    private static void Remove(PriorityQueue<Candidate, (double Score, long Record)> queue, long record)
-    {
-        if (queue.UnorderedItems.All(i => i.Element.Record != record))
-        {
-            return;
-        }
-
-        var kept = queue.UnorderedItems.Where(i => i.Element.Record != record).ToList();
-        queue.Clear();
-        queue.EnqueueRange(kept);
+        return rows <= Window;
     }
 
     /// <summary>A number match weighs this many times a match elsewhere.</summary>
     private const double NumberWeight = 4.0;
 
-    private sealed record Candidate(long Record, string? Number, string? Description, string? Site, string? Status, string?[] Also, double Score);
+    /// <summary>A matched record's values as read; marked up only if it is among the hits shown.</summary>
+    private sealed record Candidate(long Record, string? Number, string? Description, string? Site, string? Status,
+        IReadOnlyList<(string Name, string? Value)> Also, double Score)
+    {
+        public SearchHit ToHit(WorkspaceKind kind, SearchText text) =>
+            new(kind.Slug, Record, text.Highlight(Number), text.Highlight(Description),
+                [.. Also.Where(a => text.Matches(a.Value)).Select(a => new MatchedField(a.Name, text.Highlight(a.Value)))],
+                Site, Status, Math.Round(Score, 4));
+    }
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal).ToString();
 }
