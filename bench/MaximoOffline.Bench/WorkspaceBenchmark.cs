@@ -58,7 +58,8 @@ internal static class WorkspaceBenchmark
             var synced = await TimedReplicaAsync(at, replicas);
             try
             {
-                results.Add($"scale {at} ({string.Join(", ", TimedEndpoints)}): {synced.Records:N0} records synced in {synced.Seconds:F0} s, " +
+                results.Add($"scale {at} ({string.Join(", ", TimedEndpoints)}): {synced.Records:N0} records " +
+                            (synced.Seconds > 0 ? $"synced in {synced.Seconds:F0} s, " : "kept from an earlier run, ") +
                             $"{new FileInfo(synced.Path).Length / 1048576.0:N0} MB");
                 if (at == small)
                 {

@@ -21,8 +21,9 @@ namespace MaximoOffline.Data.Workspace;
 /// (SQLite's way of altering columns) must run <see cref="CreateSql"/> again.
 /// <para>
 /// Each page the writer commits adds a segment to the index, which FTS5 merges as it goes. It merges
-/// once 16 segments of a size are there (<see cref="MergeSql"/>; FTS5's default is 4), which makes a
-/// sync's index writes about a quarter cheaper for a search that opens a few more segments.
+/// once 16 segments of a size are there (<see cref="MergeSql"/>; FTS5's default is 4). Measured with
+/// 200,000 assets written by pages of 500: index writes 1.66 s against 2.28 s, and a search for "pump"
+/// 0.26 ms against 0.10 ms (more segments to open); the writer bench (100,000 assets) gained 12–34 % in rows/s over three alternating runs.
 /// </para>
 /// </remarks>
 public static class SearchIndex

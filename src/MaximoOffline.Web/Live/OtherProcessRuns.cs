@@ -20,7 +20,7 @@ internal sealed class OtherProcessRuns(RunHistory history, RunLog log, SyncEvent
     private readonly bool _nodesPublish = redis.Any();
 
     /// <summary>True when no other process can run a sync this app does not hear of through Redis.</summary>
-    internal bool NothingToRead => _nodesPublish && replica.Provider == ReplicaProvider.Postgres;
+    private bool NothingToRead => _nodesPublish && replica.Provider == ReplicaProvider.Postgres;
 
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
