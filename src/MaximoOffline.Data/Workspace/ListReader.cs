@@ -63,11 +63,10 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
         }
 
         long total = 0;
-        var byWords = query.Text is not null;
         foreach (var segment in Segments())
         {
             var (where, parameters) = Filters(segment, common: false);
-            var from = _sql.ListSource(_table, WorkspaceIndexes.CountIndex(query.Kind, segment.Live), byWords);
+            var from = From(WorkspaceIndexes.CountIndex(query.Kind, segment.Live), common: false);
             using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT @cap) c", [.. parameters, ("@cap", cap + 1)]);
             total += (long)command.ExecuteScalar()!;
         }
@@ -131,14 +130,15 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
     /// </summary>
     /// <remarks>
     /// Words that match many rows (<see cref="CommonMatches"/> or more) would make that cost the
-    /// table's again: then the list walks its sort index as an unfiltered one does, keeping the rows
-    /// whose unique id is among the matches (the matching ids read once per statement, without their rows).
+    /// table's again: then (<paramref name="common"/>) a page walks its sort index as an unfiltered one
+    /// does, keeping the rows whose unique id is among the matches (the matching ids read once per
+    /// statement, without their rows). A count never does: it reads matches up to its cap (see <see cref="Count"/>).
     /// </remarks>
     /// <remarks>
     /// On PostgreSQL the statements name no index: its planner chooses among the same indexes (see
     /// <see cref="WorkspaceSql"/>), and between the GIN index and the sort index for words by their statistics.
     /// </remarks>
-    private string From(string index) => _sql.ListSource(_table, index, byWords: query.Text is not null && !Common);
+    private string From(string index, bool common) => _sql.ListSource(_table, index, byWords: query.Text is not null && !common);
 
     /// <summary>True when the list's words match <see cref="CommonMatches"/> rows or more (counted once, up to that).</summary>
     private bool Common => _common ??= query.Text is { } text && _sql.ChoosesByMatchCount && CountMatches(text) >= commonMatches;
@@ -215,7 +215,7 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
     private List<ListCursor> ReadPart(Segment segment, bool nullPart, ListCursor? after, int limit)
     {
         var (where, parameters) = Filters(segment, Common);
-        var from = From(WorkspaceIndexes.SortIndex(query.Kind, query.Sort.Column, segment.Live));
+        var from = From(WorkspaceIndexes.SortIndex(query.Kind, query.Sort.Column, segment.Live), Common);
         var direction = query.Sort.Descending ? " DESC" : "";
         var compare = query.Sort.Descending ? "<" : ">";
         string sql;
