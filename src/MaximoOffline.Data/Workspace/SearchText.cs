@@ -109,27 +109,39 @@ public sealed class SearchText
         var words = 0;
         var text = value.AsSpan();
         var start = -1;
-        for (var at = 0; at <= text.Length; at++)
+        var at = 0;
+        void EndWord(ReadOnlySpan<char> word, Span<double> best)
         {
-            var inWord = at < text.Length && (char.IsLetterOrDigit(text[at]) || char.IsSurrogate(text[at]));
+            words++;
+            for (var t = 0; t < Terms.Count; t++)
+            {
+                var term = Terms[t].AsSpan();
+                var match = word.Equals(term, StringComparison.OrdinalIgnoreCase) ? 1.0
+                    : word.StartsWith(term, StringComparison.OrdinalIgnoreCase) ? 0.5 : 0;
+                best[t] = Math.Max(best[t], match);
+            }
+        }
+
+        // Words cut as Runs cuts them (letters and digits, by rune), without making strings.
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var inWord = Rune.IsLetterOrDigit(rune);
             if (inWord && start < 0)
             {
                 start = at;
             }
             else if (!inWord && start >= 0)
             {
-                words++;
-                var word = text[start..at];
-                for (var t = 0; t < Terms.Count; t++)
-                {
-                    var term = Terms[t].AsSpan();
-                    var match = word.Equals(term, StringComparison.OrdinalIgnoreCase) ? 1.0
-                        : word.StartsWith(term, StringComparison.OrdinalIgnoreCase) ? 0.5 : 0;
-                    best[t] = Math.Max(best[t], match);
-                }
-
+                EndWord(text[start..at], best);
                 start = -1;
             }
+
+            at += rune.Utf16SequenceLength;
+        }
+
+        if (start >= 0)
+        {
+            EndWord(text[start..], best);
         }
 
         var sum = 0.0;
