@@ -88,6 +88,21 @@ public sealed class PostgresWorkspaceTests(TwoReplicas replicas) : IClassFixture
     }
 
     [Fact]
+    public async Task ARecordNamedByItsNumberIsFoundBehindMoreNewerMatchesThanTheWindowOnPostgres()
+    {
+        await using var replica = new PostgresReplica(await replicas.Server.CreateDatabaseAsync("window"));
+        await replica.MigrateAsync();
+        var newer = Enumerable.Range(0, WorkspaceSearch.Window + 10).Select(i =>
+            Samples.Asset(100 + i, $"B-{i}").Replace($"Centrifugal pump B-{i}", $"Spare for gearbox 7 line {i}", StringComparison.Ordinal));
+        WorkspaceRows.Write(replica, ReplicaCatalog.Asset, [Samples.Asset(1, "GEARBOX-7").Replace("Centrifugal pump GEARBOX-7", "Spare", StringComparison.Ordinal), .. newer]);
+
+        var group = Assert.Single(new WorkspaceSearch(replica).Search("gearbox 7", "assets", 5).Groups);
+
+        Assert.Equal(1L, group.Hits[0].Id);
+        Assert.False(group.CountIsExact);
+    }
+
+    [Fact]
     public void ASoftDeletedRowLeavesSearchAndComesBackWhenWrittenAgain()
     {
         foreach (var store in replicas.Both)

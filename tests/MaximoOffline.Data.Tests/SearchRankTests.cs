@@ -41,6 +41,19 @@ public sealed class SearchRankTests : WriterTests
         Assert.Equal(4, group.Count);
     }
 
+    [Fact]
+    public void ARecordNamedByItsNumberIsFoundBehindMoreNewerMatchesThanTheWindow()
+    {
+        var newer = Enumerable.Range(0, WorkspaceSearch.Window + 10).Select(i => Asset(100 + i, $"B-{i}", $"Spare for gearbox 7 line {i}"));
+        Write(ReplicaCatalog.Asset, Samples.Page([Asset(1, "GEARBOX-7", "Spare"), .. newer]));
+
+        var group = Assert.Single(new WorkspaceSearch(Replica.Database).Search("gearbox 7", "assets", 5).Groups);
+
+        Assert.Equal(1L, group.Hits[0].Id);
+        Assert.False(group.CountIsExact);
+        Assert.Equal(WorkspaceSearch.Window, group.Count);
+    }
+
     [Theory]
     [InlineData("pump", "Pump", 1.0)]
     [InlineData("pump", "PUMP-12", 0.75)]

@@ -66,12 +66,16 @@ public static class PostgresSearchIndex
 
     private static string TsQuery(string parameter) => $"to_tsquery({Config}, {parameter})";
 
-    /// <summary>The <c>tsquery</c> text of <paramref name="text"/>: every term as a quoted prefix, all required.</summary>
-    public static string Query(SearchText text)
+    /// <summary>
+    /// The <c>tsquery</c> text of <paramref name="text"/>: every term as a quoted prefix, all required;
+    /// <paramref name="numberOnly"/>: in the number (the index's weight A) alone.
+    /// </summary>
+    public static string Query(SearchText text, bool numberOnly = false)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var label = numberOnly ? ":*A" : ":*";
         // Terms are letters and digits only (SearchText), so quoting them cannot be escaped from; doubling is belt and braces.
-        return string.Join(" & ", text.Terms.Select(t => $"'{FoldWord(t).Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal)}':*"));
+        return string.Join(" & ", text.Terms.Select(t => $"'{FoldWord(t).Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal)}'{label}"));
     }
 
     /// <summary>A word as <see cref="WordsFunction"/> leaves it (accents off), lower-case.</summary>

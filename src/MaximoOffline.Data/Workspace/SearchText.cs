@@ -31,6 +31,9 @@ public sealed class SearchText
     /// <summary>The FTS5 query: every term as a quoted prefix.</summary>
     public string Match { get; }
 
+    /// <summary>True when a term has a digit, as Maximo's numbers (assets, work orders, items, locations) do.</summary>
+    public bool NamesANumber => Terms.Any(t => t.Any(char.IsDigit));
+
     /// <summary>True when nothing searchable was typed (empty, or only punctuation): nothing matches.</summary>
     public bool IsEmpty => Terms.Count == 0;
 

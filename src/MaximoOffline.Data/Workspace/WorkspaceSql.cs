@@ -22,6 +22,9 @@ internal abstract class WorkspaceSql
     /// <summary>The search parameter <c>@match</c>'s value for <paramref name="text"/>.</summary>
     public abstract object Match(SearchText text);
 
+    /// <summary><c>@match</c>'s value for <paramref name="text"/> found in <paramref name="table"/>'s first searched column (its number) alone.</summary>
+    public abstract object NumberMatch(SearchText text, ReplicaTable table);
+
     /// <summary>The unique ids (as <c>id</c>) of the newest live rows of <paramref name="table"/> that match <c>@match</c>, at most <c>@window</c>.</summary>
     public abstract string NewestMatches(ReplicaTable table);
 
@@ -53,6 +56,9 @@ internal abstract class WorkspaceSql
     {
         public override object Match(SearchText text) => text.Match;
 
+        // FTS5's column filter: every term in that column (terms are quoted, so nothing typed is syntax).
+        public override object NumberMatch(SearchText text, ReplicaTable table) => $"{{{table.SearchColumns[0]}}} : ({text.Match})";
+
         public override string NewestMatches(ReplicaTable table)
         {
             var index = Quote(SearchIndex.IndexOf(table));
@@ -83,6 +89,8 @@ internal abstract class WorkspaceSql
     private sealed class Postgres : WorkspaceSql
     {
         public override object Match(SearchText text) => PostgresSearchIndex.Query(text);
+
+        public override object NumberMatch(SearchText text, ReplicaTable table) => PostgresSearchIndex.Query(text, numberOnly: true);
 
         public override string NewestMatches(ReplicaTable table)
         {
