@@ -74,6 +74,23 @@ public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<Workspac
         Assert.Equal(live.Count + withDeleted.Items.Count(i => i.DeletedAt is not null), withDeleted.Count);
     }
 
+    [Fact]
+    public void AListByWordsShowsTheDeletedRowsWithThemWhenAskedFor()
+    {
+        var live = Lists.Page(ListQuery.Parse(WorkspaceKinds.Assets, q: "PUMP 1", sort: "-assetnum", limit: 100));
+        var withDeleted = Lists.Page(ListQuery.Parse(WorkspaceKinds.Assets, q: "PUMP 1", sort: "-assetnum", limit: 100, deleted: true));
+
+        var pumpOne = Ids("SELECT assetuid FROM asset WHERE description = 'Pump 1' ORDER BY assetnum DESC, assetuid DESC");
+        var deleted = Ids("SELECT assetuid FROM asset WHERE description = 'Pump 1' AND deleted_at IS NOT NULL");
+        Assert.NotEmpty(deleted);
+        Assert.Equal(pumpOne.Except(deleted), live.Items.Select(i => i.Id));
+        Assert.Equal(pumpOne, withDeleted.Items.Select(i => i.Id));
+        Assert.Equal(pumpOne.Count, withDeleted.Count);
+        Assert.All(withDeleted.Items, i => Assert.Equal(deleted.Contains(i.Id), i.DeletedAt is not null));
+        // A deleted row must have every word: "pump 3" is in none.
+        Assert.Empty(Lists.Page(ListQuery.Parse(WorkspaceKinds.Assets, q: "pump 3", deleted: true)).Items);
+    }
+
     [Theory]
     [InlineData("assets", "a 1", "description")]
     [InlineData("assets", "pump", "-assetnum")]
@@ -193,16 +210,11 @@ public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<Workspac
         Assert.StartsWith(name + ":", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>The same rows in the same order, asked of SQLite in one plain query.</summary>
-    private List<long> Expected(WorkspaceKind kind, ListQuery query)
+    private List<long> Ids(string sql)
     {
-        var direction = query.Sort.Descending ? "DESC" : "ASC";
-        var where = (query.IncludeDeleted ? "1=1" : "deleted_at IS NULL") + (query.Site is null ? "" : $" AND siteid = '{query.Site}'")
-            + (query.OpenOnly ? " AND (status IS NULL OR status NOT IN ('COMP', 'CLOSE', 'CAN'))" : "");
         using var connection = rows.Replica.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {kind.Table.KeyColumn} FROM {kind.Table.Name} WHERE {where} " +
-                              $"ORDER BY {query.Sort.Column} {direction}, {kind.Table.KeyColumn} {direction}";
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var ids = new List<long>();
         while (reader.Read())
@@ -211,5 +223,15 @@ public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<Workspac
         }
 
         return ids;
+    }
+
+    /// <summary>The same rows in the same order, asked of SQLite in one plain query.</summary>
+    private List<long> Expected(WorkspaceKind kind, ListQuery query)
+    {
+        var direction = query.Sort.Descending ? "DESC" : "ASC";
+        var where = (query.IncludeDeleted ? "1=1" : "deleted_at IS NULL") + (query.Site is null ? "" : $" AND siteid = '{query.Site}'")
+            + (query.OpenOnly ? " AND (status IS NULL OR status NOT IN ('COMP', 'CLOSE', 'CAN'))" : "");
+        return Ids($"SELECT {kind.Table.KeyColumn} FROM {kind.Table.Name} WHERE {where} " +
+                   $"ORDER BY {query.Sort.Column} {direction}, {kind.Table.KeyColumn} {direction}");
     }
 }

@@ -56,7 +56,9 @@ public sealed class ListPlanTests(WorkspaceRows rows) : IClassFixture<WorkspaceR
                 && (sql.Contains(" m CROSS JOIN ", StringComparison.Ordinal) || sql.Contains("LIMIT @common", StringComparison.Ordinal));
             var bad = plan.Where(line => (line.StartsWith("USE TEMP B-TREE", StringComparison.Ordinal) && !byWords)
                 || ReplicaCatalog.All.Any(t => line == $"SCAN {t.Name}" || line.StartsWith($"SCAN {t.Name} ", StringComparison.Ordinal) && !line.Contains("INDEX", StringComparison.Ordinal)));
-            var uncoveredCount = sql.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal) && !byWords
+            // Soft-deleted rows (not in the full-text index) are read through their index to test their words.
+            var deletedByWords = sql.Contains("replica_row_words(", StringComparison.Ordinal);
+            var uncoveredCount = sql.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal) && !byWords && !deletedByWords
                 && !plan.Any(line => line.Contains("USING COVERING INDEX", StringComparison.Ordinal));
             if (bad.Any() || uncoveredCount)
             {
@@ -98,6 +100,7 @@ public sealed class ListPlanTests(WorkspaceRows rows) : IClassFixture<WorkspaceR
     private List<string> Plan(string sql, SqliteParameter[] parameters)
     {
         using var connection = rows.Replica.Open();
+        WorkspaceSql.For(rows.Replica.Database).PrepareRowWords(connection); // deleted rows' words
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
         foreach (var parameter in parameters)

@@ -124,6 +124,7 @@ public sealed class PostgresWorkspaceTests(TwoReplicas replicas) : IClassFixture
             lists.Add(kind.Slug, sort, null, null, null, null, false);
             lists.Add(kind.Slug, sort, kind.SiteScoped ? "S2" : null, null, null, kind.HasOpenFilter ? false : null, true);
             lists.Add(kind.Slug, sort, null, "1", null, null, false);
+            lists.Add(kind.Slug, sort, null, "1", null, kind.HasOpenFilter ? false : null, true);
             if (kind.StatusColumn is not null)
             {
                 lists.Add(kind.Slug, sort, kind.SiteScoped ? "S1" : null, null, kind.Slug switch { "locations" => "OPERATING", "inventory" or "people" => "ACTIVE", _ => "APPR" }, null, false);

@@ -66,7 +66,7 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
         foreach (var segment in Segments())
         {
             var (where, parameters) = Filters(segment, common: false);
-            var from = From(WorkspaceIndexes.CountIndex(query.Kind, segment.Live), common: false);
+            var from = From(segment, WorkspaceIndexes.CountIndex(query.Kind, segment.Live), common: false);
             using var command = Command($"SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT @cap) c", [.. parameters, ("@cap", cap + 1)]);
             total += (long)command.ExecuteScalar()!;
         }
@@ -81,7 +81,12 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
             return _segments;
         }
 
-        var liveness = query.IncludeDeleted && query.Text is null ? new[] { true, false } : [true];
+        var liveness = query.IncludeDeleted ? new[] { true, false } : [true];
+        if (query.IncludeDeleted && query.Text is not null)
+        {
+            _sql.PrepareRowWords(connection);
+        }
+
         _segments = [];
         foreach (var live in liveness)
         {
@@ -138,7 +143,8 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
     /// On PostgreSQL the statements name no index: its planner chooses among the same indexes (see
     /// <see cref="WorkspaceSql"/>), and between the GIN index and the sort index for words by their statistics.
     /// </remarks>
-    private string From(string index, bool common) => _sql.ListSource(_table, index, byWords: query.Text is not null && !common);
+    private string From(Segment segment, string index, bool common) =>
+        _sql.ListSource(_table, index, byWords: query.Text is not null && !common && segment.Live);
 
     /// <summary>True when the list's words match <see cref="CommonMatches"/> rows or more (counted once, up to that).</summary>
     private bool Common => _common ??= query.Text is { } text && _sql.ChoosesByMatchCount && CountMatches(text) >= commonMatches;
@@ -176,10 +182,16 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
             parameters.AddRange(closed);
         }
 
-        if (query.Text is { } text)
+        if (query.Text is { } text && segment.Live)
         {
             where.Add(_sql.WordFilter(_table, common));
             parameters.Add(("@match", _sql.Match(text)));
+        }
+        else if (query.Text is { } words)
+        {
+            // The full-text index holds live rows only: soft-deleted ones (few) are tested one by one.
+            where.Add(_sql.RowWordFilter(_table));
+            parameters.Add(("@words", _sql.Words(words)));
         }
 
         return (string.Join(" AND ", where), parameters);
@@ -215,7 +227,7 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
     private List<ListCursor> ReadPart(Segment segment, bool nullPart, ListCursor? after, int limit)
     {
         var (where, parameters) = Filters(segment, Common);
-        var from = From(WorkspaceIndexes.SortIndex(query.Kind, query.Sort.Column, segment.Live), Common);
+        var from = From(segment, WorkspaceIndexes.SortIndex(query.Kind, query.Sort.Column, segment.Live), Common);
         var direction = query.Sort.Descending ? " DESC" : "";
         var compare = query.Sort.Descending ? "<" : ">";
         string sql;

@@ -96,6 +96,30 @@ public sealed class SearchText
     public bool Matches(string? value) => Highlight(value).Any(s => s.Match);
 
     /// <summary>
+    /// True when every term starts a word of one of <paramref name="values"/>, case and accents aside,
+    /// as the full-text indexes match a row: for rows the indexes do not hold (soft-deleted ones).
+    /// </summary>
+    public bool MatchesAll(IEnumerable<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var left = Terms.Select(PostgresSearchIndex.FoldWord).ToList();
+        foreach (var value in values)
+        {
+            foreach (var word in string.IsNullOrEmpty(value) ? [] : Words(value))
+            {
+                var folded = PostgresSearchIndex.FoldWord(word);
+                left.RemoveAll(t => folded.StartsWith(t, StringComparison.Ordinal));
+                if (left.Count == 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return left.Count == 0;
+    }
+
+    /// <summary>
     /// How well <paramref name="value"/> matches, 0 when not at all: per term, 1 when a word of it is the
     /// term, 0.5 when a word only starts with it; the sum weighed by the value's length in words, from
     /// 1 (one word) down to half (many), so that "Pump" ranks before "Pump housing seal kit".

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
+using Microsoft.Data.Sqlite;
 using static MaximoOffline.Data.Workspace.RowValues;
 
 namespace MaximoOffline.Data.Workspace;
@@ -33,6 +35,21 @@ internal abstract class WorkspaceSql
 
     /// <summary>SQL true when the row <c>t</c> matches <c>@match</c>; <paramref name="common"/>: the list walks its sort index (see <see cref="ListReader"/>).</summary>
     public abstract string WordFilter(ReplicaTable table, bool common);
+
+    /// <summary>
+    /// SQL true when the row <c>t</c>, one the full-text index does not hold (a soft-deleted one), has the
+    /// words <c>@words</c> (<see cref="Words"/>) in its searched columns, matched as the index matches them.
+    /// Tested row by row: for the few rows a list over soft-deleted ones reads.
+    /// </summary>
+    public abstract string RowWordFilter(ReplicaTable table);
+
+    /// <summary><c>@words</c>'s value for <paramref name="text"/>.</summary>
+    public abstract object Words(SearchText text);
+
+    /// <summary>Makes <see cref="RowWordFilter"/> work on <paramref name="connection"/>.</summary>
+    public virtual void PrepareRowWords(DbConnection connection)
+    {
+    }
 
     /// <summary>
     /// True when a list by words must choose how to read (matches first, or its sort index) by counting the
@@ -77,6 +94,25 @@ internal abstract class WorkspaceSql
 
         public override bool ChoosesByMatchCount => true;
 
+        private const string RowWordsFunction = "replica_row_words";
+
+        public override string RowWordFilter(ReplicaTable table) =>
+            $"{RowWordsFunction}(@words, {string.Join(", ", table.SearchColumns.Select(c => "t." + Quote(c)))})";
+
+        public override object Words(SearchText text) => text.Text;
+
+        // FTS5's tokenizer cannot be called from SQL, so the function is the app's (SearchText.MatchesAll).
+        public override void PrepareRowWords(DbConnection connection)
+        {
+            SearchText? words = null;
+            ((SqliteConnection)connection).CreateFunction(RowWordsFunction, (object?[] values) =>
+            {
+                var text = (string)values[0]!;
+                words = words?.Text == text ? words : SearchText.Parse(text);
+                return words.MatchesAll(values.Skip(1).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+            }, isDeterministic: true);
+        }
+
         public override string MatchCount(ReplicaTable table)
         {
             var index = Quote(SearchIndex.IndexOf(table));
@@ -104,6 +140,10 @@ internal abstract class WorkspaceSql
         public override string WordFilter(ReplicaTable table, bool common) => PostgresSearchIndex.Matches(table, "t.", "@match");
 
         public override bool ChoosesByMatchCount => false;
+
+        public override string RowWordFilter(ReplicaTable table) => PostgresSearchIndex.Matches(table, "t.", "@words");
+
+        public override object Words(SearchText text) => PostgresSearchIndex.Query(text);
 
         public override string DescriptionOf(string column, string alias) => $"{alias}{ReplicaColumns.Raw} ->> '{column}_description'";
 
