@@ -37,7 +37,8 @@ public sealed class TempReplica : IAsyncLifetime
     public long Count(string table, string where = "1=1") => (long)Scalar($"SELECT COUNT(*) FROM \"{table}\" WHERE {where}")!;
 
     /// <summary>Every row of a table as text, ordered by its first column: a snapshot to compare.</summary>
-    public List<string> Rows(string table)
+    /// <summary>Every row of <paramref name="table"/> as text, by unique id, without the columns <paramref name="except"/> names.</summary>
+    public List<string> Rows(string table, params string[] except)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -48,7 +49,8 @@ public sealed class TempReplica : IAsyncLifetime
         {
             var values = new object[reader.FieldCount];
             reader.GetValues(values);
-            rows.Add(string.Join("|", values.Select(v => v is DBNull ? "NULL" : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+            rows.Add(string.Join("|", values.Where((_, i) => !except.Contains(reader.GetName(i)))
+                .Select(v => v is DBNull ? "NULL" : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         return rows;
