@@ -67,7 +67,7 @@ public sealed class ListPlanTests(WorkspaceRows rows) : IClassFixture<WorkspaceR
         }
 
         Assert.True(pages > 40, $"only {pages} list pages were asked for");
-        Assert.Equal(commonWords, statements.Keys.Any(sql => sql.Contains("IN (SELECT rowid FROM", StringComparison.Ordinal)));
+        Assert.Equal(commonWords, statements.Keys.Any(sql => sql.Contains("IN (SELECT rowid AS id FROM", StringComparison.Ordinal)));
         Assert.True(problems.Count == 0, $"{problems.Count} of {statements.Count} statements read without an index in order:\n{string.Join("\n", problems)}");
     }
 

@@ -25,6 +25,10 @@ internal static partial class PostgresListPlans
         foreach (var kind in WorkspaceKinds.All)
         {
             Execute(connection, Fill(kind));
+            foreach (var child in SearchIndex.Tables.Where(t => t != kind.Table && WorkspaceKinds.OfSearchTable(t) == kind))
+            {
+                Execute(connection, FillChild(kind, child));
+            }
         }
 
         // As autovacuum leaves a replica that has been in use: statistics, and the visibility map that lets
@@ -99,6 +103,14 @@ internal static partial class PostgresListPlans
         return $"INSERT INTO \"{table.Name}\" (\"{table.KeyColumn}\", {string.Join(", ", columns.Select(c => $"\"{c}\""))}, raw, synced_at, deleted_at) " +
                $"SELECT g, {string.Join(", ", columns.Select(Value))}, '{{}}'::jsonb, now(), CASE WHEN g % 50 = 0 THEN now() END " +
                $"FROM generate_series(1, {Rows}) g";
+    }
+
+    /// <summary>Rows of a child table a list by words reads too (a domain's values), each kind's searched words among them.</summary>
+    private static string FillChild(WorkspaceKind kind, ReplicaTable child)
+    {
+        var searched = child.SearchColumns.Select((c, i) => (Name: c, Value: i == 0 ? "'V' || g" : "'pump ' || (g % 100)")).ToList();
+        return $"INSERT INTO \"{child.Name}\" (\"{child.KeyColumn}\", \"{child.OwnerColumn(kind.Table)}\", {string.Join(", ", searched.Select(c => $"\"{c.Name}\""))}, raw, synced_at) " +
+               $"SELECT g, g % {Rows} + 1, {string.Join(", ", searched.Select(c => c.Value))}, '{{}}'::jsonb, now() FROM generate_series(1, {Rows}) g";
     }
 
     private static void Execute(DbConnection connection, string sql)

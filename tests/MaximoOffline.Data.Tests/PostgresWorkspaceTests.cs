@@ -103,6 +103,18 @@ public sealed class PostgresWorkspaceTests(TwoReplicas replicas) : IClassFixture
     }
 
     [Fact]
+    public void ADomainsListByAWordOfOneOfItsValuesFindsTheDomainAsSearchDoesOnBoth()
+    {
+        foreach (var store in replicas.Both)
+        {
+            var lists = new WorkspaceLists(store);
+            Assert.Contains(500L, lists.Page(ListQuery.Parse(WorkspaceKinds.Domains, q: "waiting approval")).Items.Select(i => i.Id));
+            Assert.Contains(500L, new WorkspaceLists(store) { CommonMatches = 1 }.Page(ListQuery.Parse(WorkspaceKinds.Domains, q: "approved")).Items.Select(i => i.Id));
+            Assert.Equal(Searched("approved", "domains", store), lists.All(ListQuery.Parse(WorkspaceKinds.Domains, q: "approved")).Select(r => r.Id).Order().ToList());
+        }
+    }
+
+    [Fact]
     public void ASoftDeletedRowLeavesSearchAndComesBackWhenWrittenAgain()
     {
         foreach (var store in replicas.Both)
@@ -131,6 +143,7 @@ public sealed class PostgresWorkspaceTests(TwoReplicas replicas) : IClassFixture
             }
         }
 
+        lists.Add("domains", "domainid", null, "approv", null, null, false);
         lists.Add("assets", "description", null, "pump", null, null, false);
         lists.Add("workorders", "-targstartdate", null, "repair pump 1", null, false, false);
         return lists;

@@ -94,16 +94,19 @@ public sealed partial class WorkspacePageTests(SyncedWebAppFixture app) : IClass
     }
 
     [Fact]
-    public async Task ADomainFoundByOneOfItsValuesIsAHitOnTheDomainWithoutAListLinkThatWouldNotFindIt()
+    public async Task ADomainFoundByOneOfItsValuesIsAHitOnTheDomainAndItsListByTheSameWordsFindsItToo()
     {
         var value = app.ReplicaRow("SELECT d.maxdomainid, a.value FROM alndomain a JOIN maxdomain d ON d.maxdomainid = a.maxdomain_id " +
                                    "WHERE d.deleted_at IS NULL AND length(a.value) > 3 AND a.value NOT GLOB '*[^A-Za-z0-9]*' " +
                                    "AND instr(upper(d.domainid || ' ' || coalesce(d.description, '')), upper(a.value)) = 0 LIMIT 1")!;
 
-        var body = await app.Http.GetStringAsync($"data?q={Uri.EscapeDataString((string)value["value"]!)}&kind=domains");
+        var q = Uri.EscapeDataString((string)value["value"]!);
+        var body = await app.Http.GetStringAsync($"data?q={q}&kind=domains");
+        var list = await app.Http.GetStringAsync($"data/domains?q={q}&limit=500");
 
         Assert.Contains($"href=\"/data/domains/{value["maxdomainid"]}\"", body);
-        Assert.DoesNotContain("href=\"/data/domains?q=", body);
+        Assert.Contains($"href=\"/data/domains?q={q}\"", body);
+        Assert.Contains($"data-id=\"{value["maxdomainid"]}\"", list);
     }
 
     [Fact]

@@ -60,6 +60,14 @@ internal abstract class WorkspaceSql
     /// <summary>The number of live rows of <paramref name="table"/> that match <c>@match</c>, counted up to <c>@common</c> (where <see cref="ChoosesByMatchCount"/>).</summary>
     public virtual string MatchCount(ReplicaTable table) => throw new NotSupportedException("This engine's planner chooses how a list by words reads.");
 
+    /// <summary>
+    /// The searchable tables a list of <paramref name="table"/> by words reads: its own, then its children's
+    /// whose matches are its rows (a domain found by one of its values), as search finds them.
+    /// </summary>
+    protected static List<ReplicaTable> Searched(ReplicaTable table) =>
+        [.. SearchIndex.Tables.Where(t => t == table || t.Owners.Contains(table) && WorkspaceKinds.OfSearchTable(t).Table == table)
+            .OrderBy(t => t == table ? 0 : 1)];
+
     /// <summary>The SQL that reads Maximo's description of a code from <c>raw</c>: <c>status</c> → <c>status_description</c>.</summary>
     public abstract string DescriptionOf(string column, string alias);
 
@@ -82,15 +90,42 @@ internal abstract class WorkspaceSql
             return $"SELECT rowid AS id FROM {index} WHERE {index} MATCH @match ORDER BY rowid DESC LIMIT @window";
         }
 
-        public override string ListSource(ReplicaTable table, string index, bool byWords) => byWords
-            ? $"{Quote(SearchIndex.IndexOf(table))} m CROSS JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.rowid"
-            : $"{Quote(table.Name)} t INDEXED BY {Quote(index)}";
+        public override string ListSource(ReplicaTable table, string index, bool byWords)
+        {
+            if (!byWords)
+            {
+                return $"{Quote(table.Name)} t INDEXED BY {Quote(index)}";
+            }
+
+            // The matches first (the join's order fixed), then their rows by unique id.
+            var source = Searched(table).Count == 1 ? Quote(SearchIndex.IndexOf(table)) : $"({MatchingIds(table)})";
+            return $"{source} m CROSS JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.{(Searched(table).Count == 1 ? "rowid" : "id")}";
+        }
 
         public override string WordFilter(ReplicaTable table, bool common)
         {
+            if (common)
+            {
+                return $"t.{Quote(table.KeyColumn)} IN ({MatchingIds(table, distinct: false)})";
+            }
+
+            // Matched in the source already when it reads several indexes (see ListSource).
             var index = Quote(SearchIndex.IndexOf(table));
-            return common ? $"t.{Quote(table.KeyColumn)} IN (SELECT rowid FROM {index} WHERE {index} MATCH @match)" : $"m.{index} MATCH @match";
+            return Searched(table).Count == 1 ? $"m.{index} MATCH @match" : "1 = 1";
         }
+
+        /// <summary>
+        /// The unique ids (as <c>id</c>) of the live rows of <paramref name="table"/> that match <c>@match</c>, in
+        /// its index or a child's; <paramref name="distinct"/>: each once (an <c>IN</c> list does not need it).
+        /// </summary>
+        private static string MatchingIds(ReplicaTable table, bool distinct = true) => string.Join(distinct ? " UNION " : " UNION ALL ", Searched(table).Select(searched =>
+        {
+            var index = Quote(SearchIndex.IndexOf(searched));
+            return searched == table
+                ? $"SELECT rowid AS id FROM {index} WHERE {index} MATCH @match"
+                : $"SELECT c.{Quote(searched.OwnerColumn(table))} AS id FROM {index} JOIN {Quote(searched.Name)} c ON c.{Quote(searched.KeyColumn)} = {index}.rowid " +
+                  $"WHERE {index} MATCH @match";
+        }));
 
         public override bool ChoosesByMatchCount => true;
 
@@ -113,11 +148,7 @@ internal abstract class WorkspaceSql
             }, isDeterministic: true);
         }
 
-        public override string MatchCount(ReplicaTable table)
-        {
-            var index = Quote(SearchIndex.IndexOf(table));
-            return $"SELECT COUNT(*) FROM (SELECT rowid FROM {index} WHERE {index} MATCH @match LIMIT @common)";
-        }
+        public override string MatchCount(ReplicaTable table) => $"SELECT COUNT(*) FROM ({MatchingIds(table)} LIMIT @common)";
 
         public override string DescriptionOf(string column, string alias) => $"json_extract({alias}{ReplicaColumns.Raw}, '$.\"{column}_description\"')";
     }
@@ -137,7 +168,12 @@ internal abstract class WorkspaceSql
 
         public override string ListSource(ReplicaTable table, string index, bool byWords) => $"{Quote(table.Name)} t";
 
-        public override string WordFilter(ReplicaTable table, bool common) => PostgresSearchIndex.Matches(table, "t.", "@match");
+        public override string WordFilter(ReplicaTable table, bool common) =>
+            Searched(table).Count == 1 ? PostgresSearchIndex.Matches(table, "t.", "@match")
+            : "(" + string.Join(" OR ", Searched(table).Select(searched => searched == table
+                ? PostgresSearchIndex.Matches(table, "t.", "@match")
+                : $"t.{Quote(table.KeyColumn)} IN (SELECT c.{Quote(searched.OwnerColumn(table))} FROM {Quote(searched.Name)} c " +
+                  $"WHERE c.{ReplicaColumns.DeletedAt} IS NULL AND {PostgresSearchIndex.Matches(searched, "c.", "@match")})")) + ")";
 
         public override bool ChoosesByMatchCount => false;
 

@@ -48,12 +48,5 @@ public sealed class IndexModel(WorkspaceSearch search, WorkspaceLists lists, Fre
         }
     }
 
-    /// <summary>
-    /// True when a list filtered by the same words finds what the search found: the list reads only its
-    /// own table's index, while a search also finds a domain by its values.
-    /// </summary>
-    public static bool ListFindsTheSameMatches(WorkspaceKind kind) =>
-        SearchIndex.Tables.Count(t => WorkspaceKinds.OfSearchTable(t) == kind) == 1;
-
     public FreshnessView FreshnessOf(string kind) => Fresh.First(f => f.Kind.Slug == kind);
 }
