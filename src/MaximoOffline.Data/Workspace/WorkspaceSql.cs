@@ -106,7 +106,9 @@ internal abstract class WorkspaceSql
         {
             if (common)
             {
-                return $"t.{Quote(table.KeyColumn)} IN ({MatchingIds(table, distinct: false)})";
+                // Tested on the rows the sort index gives ("+": not a rowid lookup the planner could drive with
+                // every match): a part of the list with no rows (no null sort values) then never reads the matches.
+                return $"+t.{Quote(table.KeyColumn)} IN ({MatchingIds(table, distinct: false)})";
             }
 
             // Matched in the source already when it reads several indexes (see ListSource).
