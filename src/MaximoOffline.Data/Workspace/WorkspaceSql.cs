@@ -98,8 +98,8 @@ internal abstract class WorkspaceSql
             }
 
             // The matches first (the join's order fixed), then their rows by unique id.
-            var source = Searched(table).Count == 1 ? Quote(SearchIndex.IndexOf(table)) : $"({MatchingIds(table)})";
-            return $"{source} m CROSS JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.{(Searched(table).Count == 1 ? "rowid" : "id")}";
+            var (source, id) = Searched(table).Count == 1 ? (Quote(SearchIndex.IndexOf(table)), "rowid") : ($"({MatchingIds(table)})", "id");
+            return $"{source} m CROSS JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.{id}";
         }
 
         public override string WordFilter(ReplicaTable table, bool common)
@@ -171,8 +171,7 @@ internal abstract class WorkspaceSql
         public override string ListSource(ReplicaTable table, string index, bool byWords) => $"{Quote(table.Name)} t";
 
         public override string WordFilter(ReplicaTable table, bool common) =>
-            Searched(table).Count == 1 ? PostgresSearchIndex.Matches(table, "t.", "@match")
-            : "(" + string.Join(" OR ", Searched(table).Select(searched => searched == table
+            "(" + string.Join(" OR ", Searched(table).Select(searched => searched == table
                 ? PostgresSearchIndex.Matches(table, "t.", "@match")
                 : $"t.{Quote(table.KeyColumn)} IN (SELECT c.{Quote(searched.OwnerColumn(table))} FROM {Quote(searched.Name)} c " +
                   $"WHERE c.{ReplicaColumns.DeletedAt} IS NULL AND {PostgresSearchIndex.Matches(searched, "c.", "@match")})")) + ")";
