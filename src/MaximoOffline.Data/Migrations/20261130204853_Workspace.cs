@@ -1,5 +1,4 @@
-﻿using MaximoOffline.Data.Workspace;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -370,13 +369,13 @@ namespace MaximoOffline.Data.Migrations
 
             // Search everywhere: the full-text index over live rows and its triggers, filled from the
             // rows an existing replica already has (docs/ARCHITECTURE.md, "The offline workspace").
-            migrationBuilder.Sql(SearchIndex.CreateSql());
+            migrationBuilder.Sql(MigrationSql.Read("20261130204853_Workspace.Up.sql"));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(SearchIndex.DropSql());
+            migrationBuilder.Sql(MigrationSql.Read("20261130204853_Workspace.Down.sql"));
 
             migrationBuilder.DropIndex(
                 name: "ix_workorder_deleted_siteid_schedstart",

@@ -16,8 +16,9 @@ namespace MaximoOffline.Data.Workspace;
 /// base letter; the <c>simple</c> configuration then lower-cases without stemming (Maximo's numbers and
 /// codes are not English words). Search ranks its matches itself, the same on both engines (see
 /// <see cref="WorkspaceSearch"/>); the number's weight A stays in the index, where changing it would mean rebuilding it. Queries must repeat
-/// <see cref="Vector"/> exactly for the index to serve them; a change to it needs a migration that runs
-/// <see cref="DropSql"/> and <see cref="CreateSql"/> again.
+/// <see cref="Vector"/> exactly for the index to serve them; a change to it needs a migration that makes
+/// the index again with <see cref="DropSql"/> and <see cref="CreateSql"/> as they are that day, kept in its own
+/// file (<c>MigrationSql</c>); a test compares a new replica's index with what this class makes.
 /// </remarks>
 public static class PostgresSearchIndex
 {

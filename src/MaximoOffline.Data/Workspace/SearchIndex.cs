@@ -17,8 +17,10 @@ namespace MaximoOffline.Data.Workspace;
 /// nothing. Columns: <c>detail=column</c> (no positions: no phrase queries, a smaller index) and
 /// prefix indexes for two to four characters, so that a short prefix (<c>pump</c>, <c>12</c>) reads one
 /// list instead of merging the lists of every term it starts (a longer prefix still merges: its cost
-/// grows with its matches; see the workspace benchmark). One-character prefixes are not indexed. A migration that rebuilds a searchable table
-/// (SQLite's way of altering columns) must run <see cref="CreateSql"/> again.
+/// grows with its matches; see the workspace benchmark). One-character prefixes are not indexed. A change
+/// here, or a migration that rebuilds a searchable table (SQLite's way of altering columns), needs a
+/// migration that makes the index again with this SQL as it is that day, kept in its own file
+/// (<c>MigrationSql</c>); a test compares a new replica's index with what this class makes.
 /// <para>
 /// Each page the writer commits adds a segment to the index, which FTS5 merges as it goes. It merges
 /// once 16 segments of a size are there (<see cref="MergeSql"/>; FTS5's default is 4). Measured with

@@ -1,5 +1,4 @@
-﻿using MaximoOffline.Data.Workspace;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -2732,13 +2731,13 @@ namespace MaximoOffline.Data.Migrations.Postgres
                 columns: new[] { "siteid", "status", "assetuid" },
                 filter: "\"deleted_at\" IS NULL");
 
-            migrationBuilder.Sql(PostgresSearchIndex.CreateSql());
+            migrationBuilder.Sql(MigrationSql.Read("20261201024728_WorkspaceSearch.Up.sql"));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(PostgresSearchIndex.DropSql());
+            migrationBuilder.Sql(MigrationSql.Read("20261201024728_WorkspaceSearch.Down.sql"));
 
             migrationBuilder.DropIndex(
                 name: "ix_workorder_deleted_siteid_schedstart",

@@ -1,0 +1,9 @@
+DROP INDEX IF EXISTS "ix_person_search";
+DROP INDEX IF EXISTS "ix_locations_search";
+DROP INDEX IF EXISTS "ix_asset_search";
+DROP INDEX IF EXISTS "ix_maxdomain_search";
+DROP INDEX IF EXISTS "ix_synonymdomain_search";
+DROP INDEX IF EXISTS "ix_alndomain_search";
+DROP INDEX IF EXISTS "ix_workorder_search";
+DROP INDEX IF EXISTS "ix_inventory_search";
+DROP FUNCTION IF EXISTS replica_search_words(text);
