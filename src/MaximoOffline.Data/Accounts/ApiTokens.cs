@@ -106,12 +106,10 @@ public sealed class ApiTokens(IDbContextFactory<MaximoDbContext> contexts, TimeP
             {
                 await db.ApiTokens.Where(t => t.Id == found.Token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
             {
-                // A busy replica (a sync writing) must not turn a valid token away; the last use is written next time.
-            }
-            catch (System.Data.Common.DbException)
-            {
+                // A busy replica (a sync writing: SQLite's lock, PostgreSQL's row lock timing out) must not turn a
+                // valid token away. The last use is a hint for the token's owner, written at the next use.
             }
         }
 
