@@ -29,7 +29,7 @@ internal static class DataApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/data/{kind}", List)
             .WithSummary("A page of a list: { items, next, count }. Pass next as after for the following page.")
-            .WithDescription("q: words the rows match; site; status; open (work orders: true, the default, hides closed ones); " +
+            .WithDescription("q: words the rows match (domains: in their values too); site; status; open (work orders: true, the default, hides closed ones); " +
                              "sort: one of the kind's sort columns, - in front for descending; limit: 1 to 500; deleted=true: soft-deleted rows too.");
         api.MapGet("/data/{kind}/{id:long}", Record)
             .WithSummary("One record by its unique id: its columns, every attribute Maximo sent, its children, and its references resolved against the replica.");
