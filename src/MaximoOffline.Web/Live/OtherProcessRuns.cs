@@ -64,7 +64,8 @@ internal sealed class OtherProcessRuns(RunHistory history, RunLog log, SyncEvent
         foreach (var run in runs)
         {
             var known = _runs.GetValueOrDefault(run.Id);
-            if (known is null && run.Status != SyncRunStatus.Queued)
+            // Started once it is no longer queued: a run first seen while queued (its process still starting) starts later.
+            if (run.Status != SyncRunStatus.Queued && (known is null || known.Status == SyncRunStatus.Queued))
             {
                 events.RunStarted(new RunStartedEvent(run.Id, run.ParentRunId, run.Endpoint, run.Site, run.Mode, Utc(run.StartedAt) ?? time.GetUtcNow().UtcDateTime));
             }
