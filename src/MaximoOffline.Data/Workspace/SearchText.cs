@@ -31,6 +31,11 @@ public sealed class SearchText
     /// <summary>The FTS5 query: every term as a quoted prefix.</summary>
     public string Match { get; }
 
+    /// <summary>The terms as the full-text indexes keep words (accents off), folded once: <see cref="MatchesAll"/> runs per row.</summary>
+    private IReadOnlyList<string> FoldedTerms => _foldedTerms ??= [.. Terms.Select(PostgresSearchIndex.FoldWord)];
+
+    private IReadOnlyList<string>? _foldedTerms;
+
     /// <summary>True when a term has a digit, as Maximo's numbers (assets, work orders, items, locations) do.</summary>
     public bool NamesANumber => Terms.Any(t => t.Any(char.IsDigit));
 
@@ -102,7 +107,7 @@ public sealed class SearchText
     public bool MatchesAll(IEnumerable<string?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var left = Terms.Select(PostgresSearchIndex.FoldWord).ToList();
+        var left = new List<string>(FoldedTerms);
         foreach (var value in values)
         {
             foreach (var word in string.IsNullOrEmpty(value) ? [] : Words(value))

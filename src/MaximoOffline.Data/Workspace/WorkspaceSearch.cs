@@ -78,18 +78,22 @@ public sealed class WorkspaceSearch(ReplicaStore database)
     private static bool SearchTable(DbConnection connection, DbTransaction snapshot, WorkspaceSql sql, WorkspaceKind kind,
         ReplicaTable table, SearchText text, Dictionary<long, Candidate> best)
     {
-        var statement = RankedMatches(kind, table, sql);
-        var exact = Rank(connection, snapshot, statement, sql.Match(text), Window, kind, table, text, best);
+        var also = table.SearchColumns.Where(c => c != kind.NumberColumn && c != kind.DescriptionColumn).ToList();
+        var statement = RankedMatches(kind, table, also, sql);
+        var exact = Rank(connection, snapshot, statement, also, sql.Match(text), Window, text, best);
         if (!exact && text.NamesANumber && table == kind.Table && table.SearchColumns[0] == kind.NumberColumn)
         {
-            Rank(connection, snapshot, statement, sql.NumberMatch(text, table), NumberWindow, kind, table, text, best);
+            Rank(connection, snapshot, statement, also, sql.NumberMatch(text, table), NumberWindow, text, best);
         }
 
         return exact;
     }
 
-    /// <summary>The statement that reads the newest matches' values (at most <c>@window</c>), the record's unique id first.</summary>
-    private static string RankedMatches(WorkspaceKind kind, ReplicaTable table, WorkspaceSql sql)
+    /// <summary>
+    /// The statement that reads the newest matches' values (at most <c>@window</c>): the record's unique id,
+    /// number, description, site, status, then the table's other searched columns (<paramref name="also"/>).
+    /// </summary>
+    private static string RankedMatches(WorkspaceKind kind, ReplicaTable table, List<string> also, WorkspaceSql sql)
     {
         var owned = table != kind.Table;
         string Source(string column) =>
@@ -101,18 +105,14 @@ public sealed class WorkspaceSearch(ReplicaStore database)
         var status = kind.StatusColumn is { } s ? Source(s) : "NULL";
         return $"WITH m AS MATERIALIZED ({sql.NewestMatches(table)}) " +
                $"SELECT {record}, {Source(kind.NumberColumn)}, {Source(kind.DescriptionColumn)}, {Source(WorkspaceKind.SiteColumn)}, {status}" +
-               string.Concat(AlsoSearched(kind, table).Select(c => $", t.{Quote(c)}")) +
+               string.Concat(also.Select(c => $", t.{Quote(c)}")) +
                $" FROM m JOIN {Quote(table.Name)} t ON t.{Quote(table.KeyColumn)} = m.id{join}";
     }
 
-    private static List<string> AlsoSearched(WorkspaceKind kind, ReplicaTable table) =>
-        [.. table.SearchColumns.Where(c => c != kind.NumberColumn && c != kind.DescriptionColumn)];
-
     /// <summary>Ranks the rows <paramref name="statement"/> reads for <paramref name="match"/>; false when there were more than <paramref name="window"/>.</summary>
-    private static bool Rank(DbConnection connection, DbTransaction snapshot, string statement, object match, int window,
-        WorkspaceKind kind, ReplicaTable table, SearchText text, Dictionary<long, Candidate> best)
+    private static bool Rank(DbConnection connection, DbTransaction snapshot, string statement, List<string> also, object match, int window,
+        SearchText text, Dictionary<long, Candidate> best)
     {
-        var also = AlsoSearched(kind, table);
         using var command = ReplicaCommands.Create(connection, snapshot, statement, ("@match", match), ("@window", window + 1));
         using var reader = command.ExecuteReader();
         long rows = 0;
