@@ -210,20 +210,7 @@ public sealed class ListPagingTests(WorkspaceRows rows) : IClassFixture<Workspac
         Assert.StartsWith(name + ":", error.Message, StringComparison.Ordinal);
     }
 
-    private List<long> Ids(string sql)
-    {
-        using var connection = rows.Replica.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var ids = new List<long>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    }
+    private List<long> Ids(string sql) => rows.Replica.Ids(sql);
 
     /// <summary>The same rows in the same order, asked of SQLite in one plain query.</summary>
     private List<long> Expected(WorkspaceKind kind, ListQuery query)

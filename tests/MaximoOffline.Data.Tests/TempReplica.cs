@@ -37,6 +37,22 @@ public sealed class TempReplica : IAsyncLifetime
     public long Count(string table, string where = "1=1") => (long)Scalar($"SELECT COUNT(*) FROM \"{table}\" WHERE {where}")!;
 
     /// <summary>Every row of a table as text, ordered by its first column: a snapshot to compare.</summary>
+    /// <summary>The first column of every row <paramref name="sql"/> reads, as ids.</summary>
+    public List<long> Ids(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>Every row of <paramref name="table"/> as text, by unique id, without the columns <paramref name="except"/> names.</summary>
     public List<string> Rows(string table, params string[] except)
     {

@@ -26,18 +26,5 @@ public abstract class WriterTests : IAsyncLifetime
         return (counts.Inserted, counts.Updated, counts.Deleted);
     }
 
-    protected List<long> Ids(string sql)
-    {
-        using var connection = Replica.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var ids = new List<long>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    }
+    protected List<long> Ids(string sql) => Replica.Ids(sql);
 }
