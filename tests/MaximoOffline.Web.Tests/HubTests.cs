@@ -4,7 +4,6 @@ using System.Text.Json;
 using MaximoOffline.Web.Api;
 using MaximoOffline.Web.Live;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Data.Sqlite;
 
 namespace MaximoOffline.Web.Tests;
 
@@ -85,45 +84,26 @@ public sealed class HubTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         // Another process (the command line, slow to start) has one run still queued and one running:
         // one look at the replica reads both, so once the running one is announced the queued one was seen queued.
         var marker = $"other process {Guid.NewGuid():N}";
-        var (queued, running) = (0L, 0L);
         try
         {
-            Execute($"INSERT INTO sync_run (endpoint, mode, \"trigger\", status, requested_by, queued_at, started_at, owner, heartbeat_at, force, cancel_requested, pages, " +
-                    "records_fetched, records_inserted, records_updated, records_deleted) VALUES " +
-                    $"('people', 'Full', 'Cli', 'Queued', '{marker}', {Now}, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0), " +
-                    $"('locations', 'Full', 'Cli', 'Running', '{marker}', {Now}, {Now}, 'elsewhere/1/1', {Now}, 0, 0, 0, 0, 0, 0, 0)");
-            queued = Id($"SELECT id FROM sync_run WHERE requested_by = '{marker}' AND endpoint = 'people'");
-            running = Id($"SELECT id FROM sync_run WHERE requested_by = '{marker}' AND endpoint = 'locations'");
+            app.Execute($"INSERT INTO sync_run (endpoint, mode, \"trigger\", status, requested_by, queued_at, started_at, owner, heartbeat_at, force, cancel_requested, pages, " +
+                        "records_fetched, records_inserted, records_updated, records_deleted) VALUES " +
+                        $"('people', 'Full', 'Cli', 'Queued', '{marker}', {Now}, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0), " +
+                        $"('locations', 'Full', 'Cli', 'Running', '{marker}', {Now}, {Now}, 'elsewhere/1/1', {Now}, 0, 0, 0, 0, 0, 0, 0)");
+            var queued = app.Scalar($"SELECT id FROM sync_run WHERE requested_by = '{marker}' AND endpoint = 'people'", r => r.GetInt64(0));
+            var running = app.Scalar($"SELECT id FROM sync_run WHERE requested_by = '{marker}' AND endpoint = 'locations'", r => r.GetInt64(0));
             await Wait.UntilAsync(() => started.ContainsKey(running));
             Assert.False(started.ContainsKey(queued));
 
-            Execute($"UPDATE sync_run SET status = 'Running', started_at = {Now}, owner = 'elsewhere/1/1', heartbeat_at = {Now} WHERE id = {queued}");
+            app.Execute($"UPDATE sync_run SET status = 'Running', started_at = {Now}, owner = 'elsewhere/1/1', heartbeat_at = {Now} WHERE id = {queued}");
 
             await Wait.UntilAsync(() => started.ContainsKey(queued));
         }
         finally
         {
-            Execute($"UPDATE sync_run SET status = 'Cancelled', finished_at = {Now} WHERE requested_by = '{marker}'");
+            app.Execute($"UPDATE sync_run SET status = 'Cancelled', finished_at = {Now} WHERE requested_by = '{marker}'");
         }
     }
 
     private const string Now = "strftime('%Y-%m-%d %H:%M:%f', 'now')";
-
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private long Id(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
 }

@@ -123,8 +123,7 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Open work orders of a site as the replica holds them (the first <paramref name="count"/> by id).</summary>
     public Task<long[]> OpenWorkOrderIdsAsync(string site, int count)
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
+        using var connection = Open(readOnly: true);
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT workorderid FROM workorder WHERE deleted_at IS NULL AND siteid = '{site}' ORDER BY workorderid LIMIT {count}";
         using var reader = command.ExecuteReader();
@@ -146,5 +145,42 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totalCount").GetInt64();
+    }
+
+    /// <summary>The first row of a read-only query on the replica file, by column name (the test's own view of the data).</summary>
+    public Dictionary<string, object?>? ReplicaRow(string sql)
+    {
+        using var connection = Open(readOnly: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)) : null;
+    }
+
+    /// <summary>A value read from the replica file itself: the test's own view of it.</summary>
+    public T Scalar<T>(string sql, Func<SqliteDataReader, T> read)
+    {
+        using var connection = Open(readOnly: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read(), "The replica has no row for: " + sql);
+        return read(reader);
+    }
+
+    /// <summary>Changes the replica as another program would (its triggers keep the search index).</summary>
+    public void Execute(string sql)
+    {
+        using var connection = Open(readOnly: false);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteConnection Open(bool readOnly)
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};{(readOnly ? "Mode=ReadOnly;" : "")}Pooling=False");
+        connection.Open();
+        return connection;
     }
 }
