@@ -100,7 +100,6 @@ public sealed class ListPlanTests(WorkspaceRows rows) : IClassFixture<WorkspaceR
     private List<string> Plan(string sql, SqliteParameter[] parameters)
     {
         using var connection = rows.Replica.Open();
-        WorkspaceSql.For(rows.Replica.Database).PrepareRowWords(connection); // deleted rows' words
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
         foreach (var parameter in parameters)

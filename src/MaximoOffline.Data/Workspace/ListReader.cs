@@ -82,11 +82,6 @@ internal sealed class ListReader(DbConnection connection, DbTransaction snapshot
         }
 
         var liveness = query.IncludeDeleted ? new[] { true, false } : [true];
-        if (query.IncludeDeleted && query.Text is not null)
-        {
-            _sql.PrepareRowWords(connection);
-        }
-
         _segments = [];
         foreach (var live in liveness)
         {

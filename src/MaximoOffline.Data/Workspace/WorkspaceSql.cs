@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Data.Replica;
@@ -46,10 +45,11 @@ internal abstract class WorkspaceSql
     /// <summary><c>@words</c>'s value for <paramref name="text"/>.</summary>
     public abstract object Words(SearchText text);
 
-    /// <summary>Makes <see cref="RowWordFilter"/> work on <paramref name="connection"/>.</summary>
-    public virtual void PrepareRowWords(DbConnection connection)
-    {
-    }
+    /// <summary>
+    /// Adds to a SQLite replica's connection the function its <see cref="RowWordFilter"/> calls: every
+    /// connection gets it when it opens (<c>SqlitePragmas</c>), as it gets the replica's pragmas.
+    /// </summary>
+    public static void AddFunctions(SqliteConnection connection) => Sqlite.AddRowWords(connection);
 
     /// <summary>
     /// True when a list by words must choose how to read (matches first, or its sort index) by counting the
@@ -139,10 +139,10 @@ internal abstract class WorkspaceSql
         public override object Words(SearchText text) => text.Text;
 
         // FTS5's tokenizer cannot be called from SQL, so the function is the app's (SearchText.MatchesAll).
-        public override void PrepareRowWords(DbConnection connection)
+        public static void AddRowWords(SqliteConnection connection)
         {
-            SearchText? words = null;
-            ((SqliteConnection)connection).CreateFunction(RowWordsFunction, (object?[] values) =>
+            SearchText? words = null; // the statement's words, parsed once
+            connection.CreateFunction(RowWordsFunction, (object?[] values) =>
             {
                 var text = (string)values[0]!;
                 words = words?.Text == text ? words : SearchText.Parse(text);
