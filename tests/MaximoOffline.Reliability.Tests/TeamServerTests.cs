@@ -159,4 +159,29 @@ public sealed class TeamServerTests(TeamServerFixture team) : IClassFixture<Team
         Assert.Equal("Interrupted", statuses[runId]);
         Assert.Equal("Succeeded", statuses[recovery]);
     }
+
+    [Fact]
+    public async Task ARecoveryWhoseNodeStopsTooIsNotRunAThirdTime()
+    {
+        var nodes = new[] { await team.NodeAsync(0), await team.NodeAsync(1) };
+        // What a recovery leaves behind when its node dies as well: running, its owner a process of this
+        // machine that is gone (no process has this id).
+        var owner = $"{Environment.MachineName}/2147483000/{DateTime.UtcNow.Ticks}";
+        var runId = await team.ScalarAsync<long>(
+            "INSERT INTO sync_run (endpoint, site, mode, \"trigger\", force, cancel_requested, status, requested_by, queued_at, started_at, owner, heartbeat_at, " +
+            "pages, records_fetched, records_inserted, records_updated, records_deleted) " +
+            "VALUES ('domain', NULL, 'Full', 'Api', false, false, 'Running', 'recovery of run 1', now(), now(), @owner, now(), 0, 0, 0, 0, 0) RETURNING id",
+            ("owner", owner));
+
+        // A node notices and marks it Interrupted, and says why it does not sync the endpoint once more.
+        bool Refused(WebHost node) => node.Process.Output.Split('\n').Any(line =>
+            line.Contains($"Run {runId} of ", StringComparison.Ordinal) && line.Contains("It is not run a third time", StringComparison.Ordinal));
+        await Wait.UntilAsync(() => nodes.Any(Refused), TimeSpan.FromMinutes(1),
+            () => $"a node to refuse to run {runId} again");
+        Assert.Equal("Interrupted", await nodes[0].StatusAsync(runId));
+        // (Run 1 may be this very run, when this test comes first.)
+        var recoveries = await team.ScalarAsync<long>("SELECT COUNT(*) FROM sync_run WHERE requested_by = @by AND id <> @id", ("by", $"recovery of run {runId}"), ("id", runId));
+        Assert.True(recoveries == 0, $"run {runId} was run again:\n" + string.Join("\n",
+            await team.ColumnAsync<string>($"SELECT id || ' ' || endpoint || ' ' || status || ' ' || COALESCE(requested_by, '') FROM sync_run WHERE id >= {runId} ORDER BY id")));
+    }
 }
