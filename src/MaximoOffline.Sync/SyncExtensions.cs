@@ -42,7 +42,7 @@ public static class SyncExtensions
             sp.GetRequiredService<MaximoClient>(), sp.GetRequiredService<RunQueue>(), sp.GetRequiredService<RunLog>(),
             sp.GetRequiredService<RunCounters>(), sp.GetRequiredService<EndpointSyncer>(), sp.GetRequiredService<RunEnding>(),
             sp.GetRequiredService<ActiveRuns>(), sp.GetRequiredService<SyncEventStream>(), sp.GetRequiredService<IOptions<MaximoOptions>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SyncService>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SyncService>>(), sp.GetService<IRunHandover>()));
 
         services.AddTransient<MaximoAuthHandler>();
         services.AddHttpClient<MaximoClient>()

@@ -161,6 +161,48 @@ public sealed class TeamServerTests(TeamServerFixture team) : IClassFixture<Team
     }
 
     [Fact]
+    public async Task StoppingTheNodeThatRunsASyncHandsTheSyncToTheOtherNode()
+    {
+        var nodeA = await team.NodeAsync(0);
+        await team.NodeAsync(1);
+        var gate = await PageGate.CloseAsync(team.Http, "/os/mxapiwodetail", fraction: 0.5, count: 1);
+        var runId = await nodeA.StartSyncAsync("wodetail", TeamServerFixture.Site);
+        WebHost stopped, survivor;
+        try
+        {
+            await gate.ReachedAsync();
+            (stopped, survivor) = await team.ByProcessAsync(await team.OwnerPidAsync(runId));
+            stopped.Process.Terminate(); // a shutdown, as a restart or an upgrade of the node makes
+            var exit = await stopped.Process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(exit == 0, $"exit {exit} after SIGTERM\n{stopped.Process.Output}");
+        }
+        finally
+        {
+            await gate.OpenAsync();
+        }
+
+        // The stopped node ended its run and said why; the other node takes it and syncs the endpoint again.
+        Assert.Equal("Interrupted", await survivor.StatusAsync(runId));
+        Assert.Equal("This node is stopping: the sync stops here, and another node of the team server runs it again. The pages written before are kept.",
+            await team.ScalarAsync<string>("SELECT message FROM sync_log WHERE run_id = @id ORDER BY seq DESC LIMIT 1", ("id", runId)));
+        long handover = 0;
+        await Wait.UntilAsync(async () =>
+        {
+            handover = await team.ScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM sync_run WHERE requested_by = @by", ("by", $"handover of run {runId}"));
+            return handover > 0 && await survivor.StatusAsync(handover) is not ("Queued" or "Running");
+        }, TimeSpan.FromMinutes(3), () => $"the handover of run {runId} to end\n{survivor.Process.Output[^Math.Min(4000, survivor.Process.Output.Length)..]}");
+        Assert.Equal("Succeeded", await survivor.StatusAsync(handover));
+        Assert.Equal(survivor.Process.Id, await team.OwnerPidAsync(handover));
+        Assert.Empty(await team.DifferencesAsync(["wodetail"]));
+
+        // The history says what happened.
+        var history = await survivor.Http.GetFromJsonAsync<JsonElement>(new Uri("api/runs?endpoint=wodetail&limit=5", UriKind.Relative));
+        var stopping = history.EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == runId);
+        Assert.Equal("Interrupted: the node running this sync was stopped; another node of the team server ran it again. Committed pages are kept.",
+            stopping.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task ARecoveryWhoseNodeStopsTooIsNotRunAThirdTime()
     {
         var nodes = new[] { await team.NodeAsync(0), await team.NodeAsync(1) };

@@ -24,6 +24,40 @@ public sealed class RunLease(ReplicaStore database, TimeProvider time)
     public const string InterruptedMessage =
         "Interrupted: the process running this sync stopped before it finished. Committed pages are kept; run it again to complete.";
 
+    /// <summary>
+    /// The error of a run a team server's node handed over as it stopped (a shutdown, not a crash): the
+    /// node ended it Interrupted, and another node takes it (<see cref="TakeHandedOver"/>) and runs it again.
+    /// </summary>
+    public const string HandedOverMessage =
+        "Interrupted: the node running this sync was stopped; another node of the team server runs it again. Committed pages are kept.";
+
+    /// <summary>The error of a handed-over run once another node has taken it.</summary>
+    public const string TakenOverMessage =
+        "Interrupted: the node running this sync was stopped; another node of the team server ran it again. Committed pages are kept.";
+
+    /// <summary>
+    /// Takes the runs stopping nodes handed over (<see cref="HandedOverMessage"/>) and returns them: the
+    /// update is the claim, so across nodes exactly one takes each run.
+    /// </summary>
+    public IReadOnlyList<long> TakeHandedOver()
+    {
+        using var connection = database.OpenConnection();
+        using var transaction = database.BeginWrite(connection);
+        var taken = new List<long>();
+        using (var take = Command(connection, transaction, "UPDATE sync_run SET error = @taken WHERE status = @interrupted AND error = @handed RETURNING id",
+                   ("@taken", TakenOverMessage), ("@interrupted", RunStatusText.Of(SyncRunStatus.Interrupted)), ("@handed", HandedOverMessage)))
+        using (var reader = take.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                taken.Add(reader.GetInt64(0));
+            }
+        }
+
+        transaction.Commit();
+        return taken;
+    }
+
     /// <summary>Renews the lease of every queued or running run this process owns.</summary>
     public void Heartbeat() => Execute(database,
         $"UPDATE sync_run SET heartbeat_at = @now WHERE owner = @owner AND {ActiveFilter}",

@@ -50,7 +50,7 @@ internal sealed class RunEnding(ReplicaStore database, RunQueue queue, RunCounte
             case SyncRunStatus.Succeeded:
                 run.Info(message);
                 break;
-            case SyncRunStatus.Cancelled:
+            case SyncRunStatus.Cancelled or SyncRunStatus.Interrupted:
                 run.Warn(message);
                 break;
             default:

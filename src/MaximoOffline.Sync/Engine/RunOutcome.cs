@@ -26,6 +26,10 @@ internal sealed record RunOutcome(SyncRunStatus Status, string? Error, string Me
 
     public static RunOutcome Cancelled(string note) => new(SyncRunStatus.Cancelled, "Cancelled by a user or a shutdown.", note);
 
+    /// <summary>A run its node's shutdown stopped on a team server (see <see cref="IRunHandover"/>).</summary>
+    public static RunOutcome HandedOver() => new(SyncRunStatus.Interrupted, RunLease.HandedOverMessage,
+        "This node is stopping: the sync stops here, and another node of the team server runs it again. The pages written before are kept.");
+
     /// <summary>
     /// The outcome an exception means: a cancel asked for, a failure that explains itself, or an
     /// unexpected one (its message kept; the caller logs the stack).

@@ -25,12 +25,14 @@ public sealed class SyncService
     private readonly MaximoOptions _maximo;
     private readonly TimeProvider _time;
     private readonly ILogger<SyncService> _logger;
+    private readonly IRunHandover? _handover;
 
     internal SyncService(MaximoClient client, RunQueue queue, RunLog log, RunCounters counters, EndpointSyncer syncer, RunEnding ending,
-        ActiveRuns active, SyncEventStream events, IOptions<MaximoOptions> maximo, TimeProvider time, ILogger<SyncService> logger)
+        ActiveRuns active, SyncEventStream events, IOptions<MaximoOptions> maximo, TimeProvider time, ILogger<SyncService> logger,
+        IRunHandover? handover = null)
     {
         (_client, _queue, _log, _counters, _syncer, _ending, _active, _events) = (client, queue, log, counters, syncer, ending, active, events);
-        (_maximo, _time, _logger) = (maximo.Value, time, logger);
+        (_maximo, _time, _logger, _handover) = (maximo.Value, time, logger, handover);
     }
 
     /// <summary>Validates the request, resolves the site, and queues a run unless one of the endpoint is already queued or running.</summary>
@@ -133,6 +135,14 @@ public sealed class SyncService
             outcome = RunOutcome.From(e, cancel.IsCancellationRequested, cancelNote);
         }
 #pragma warning restore CA1031
+
+        if (outcome.Status != SyncRunStatus.Succeeded && cancel.IsCancellationRequested && _handover?.NodeStopping == true
+            && _queue.CancelRequested([run.RunId]).Count == 0)
+        {
+            // Stopped by its node's shutdown, not by a user: another node of the team server runs it again.
+            outcome = RunOutcome.HandedOver();
+            cause = null;
+        }
 
         return _ending.End(run, outcome, cause);
     }

@@ -1,3 +1,4 @@
+using MaximoOffline.Sync.Engine;
 using MaximoOffline.Data.Database;
 using MaximoOffline.Sync.Settings;
 using MaximoOffline.Web.Jobs;
@@ -59,10 +60,17 @@ internal static class TeamServer
         if (ReplicaSettings.Provider(configuration) == ReplicaProvider.Postgres)
         {
             services.AddHostedService<InterruptedRunRecovery>();
+            services.AddSingleton<IRunHandover, NodeShutdownHandover>();
         }
 
         return services;
     }
+}
+
+/// <summary>A team server's node is stopping once its host says so: the runs its shutdown stops go to the other nodes.</summary>
+internal sealed class NodeShutdownHandover(IHostApplicationLifetime lifetime) : IRunHandover
+{
+    public bool NodeStopping => lifetime.ApplicationStopping.IsCancellationRequested;
 }
 
 /// <summary>

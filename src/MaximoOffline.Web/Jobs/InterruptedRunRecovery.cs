@@ -20,7 +20,10 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
     /// <summary>What a recovered run's <c>requested_by</c> starts with.</summary>
     private const string RecoveryOf = "recovery of run ";
 
-    private readonly ConcurrentQueue<long> _interrupted = new();
+    /// <summary>What the <c>requested_by</c> of a run taking over a handed-over one starts with.</summary>
+    private const string HandoverOf = "handover of run ";
+
+    private readonly ConcurrentQueue<(long RunId, bool HandedOver)> _interrupted = new();
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +41,7 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
     {
         foreach (var run in runs)
         {
-            _interrupted.Enqueue(run);
+            _interrupted.Enqueue((run, false));
         }
     }
 
@@ -76,11 +79,17 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
         lease.InterruptAbandoned(); // what it marks arrives through Interrupted, with what claims marked meanwhile
-        while (_interrupted.TryPeek(out var runId))
+        foreach (var handedOver in lease.TakeHandedOver())
         {
+            _interrupted.Enqueue((handedOver, true));
+        }
+
+        while (_interrupted.TryPeek(out var next))
+        {
+            var (runId, handedOver) = next;
             try
             {
-                await RecoverAsync(runId, cancellationToken);
+                await RecoverAsync(runId, handedOver, cancellationToken);
             }
             catch (SyncRequestException e)
             {
@@ -93,10 +102,11 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
         }
     }
 
-    private async Task RecoverAsync(long runId, CancellationToken cancellationToken)
+    private async Task RecoverAsync(long runId, bool handedOver, CancellationToken cancellationToken)
     {
-        // Browsers on every node learn that it ended: the node that ran it cannot say so any more.
-        if (await history.RunAsync(runId, cancellationToken) is { Run: var run })
+        // Browsers on every node learn that it ended: the node that ran it cannot say so any more (a node
+        // that handed a run over said so as it stopped).
+        if (!handedOver && await history.RunAsync(runId, cancellationToken) is { Run: var run })
         {
             events.RunFinished(RunFinishedEvent.From(run));
         }
@@ -107,7 +117,7 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
             return; // an endpoint run of an interrupted 'all' run (the 'all' run is run again), or a run a user was stopping
         }
 
-        if (request.RequestedBy?.StartsWith(RecoveryOf, StringComparison.Ordinal) == true)
+        if (!handedOver && request.RequestedBy?.StartsWith(RecoveryOf, StringComparison.Ordinal) == true)
         {
             // Already a recovery: a sync that stops every node it runs on is not passed from node to node for ever.
             logger.LogError("Run {RunId} of {Endpoint} ({RequestedBy}) was interrupted too: its node stopped again. It is not run a third time; " +
@@ -118,8 +128,10 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
         await using var scope = scopes.CreateAsyncScope();
         var starter = scope.ServiceProvider.GetRequiredService<SyncStarter>();
         var (start, jobId) = await starter.StartAsync(new SyncRequest(request.Endpoint, request.Site, request.Mode == SyncMode.Full,
-            request.Trigger, request.Force, $"{RecoveryOf}{runId}"), cancellationToken);
-        logger.LogWarning("Run {RunId} of {Endpoint} was interrupted: its node stopped. Run {NewRunId} (job {JobId}) syncs it again.",
+            request.Trigger, request.Force, $"{(handedOver ? HandoverOf : RecoveryOf)}{runId}"), cancellationToken);
+        logger.LogWarning(handedOver
+                ? "Run {RunId} of {Endpoint} was handed over by its node as it stopped. Run {NewRunId} (job {JobId}) syncs it again."
+                : "Run {RunId} of {Endpoint} was interrupted: its node stopped. Run {NewRunId} (job {JobId}) syncs it again.",
             runId, request.Endpoint, start.RunId, jobId ?? "already under way");
     }
 }
