@@ -42,4 +42,27 @@ public sealed class RunLeaseTests : IAsyncLifetime
         Assert.Equal([second], lease.InterruptAbandoned());
         Assert.Equal([orphan, second], heard);
     }
+
+    [Fact]
+    public void ARunHandedOverIsTakenOnceAndOnlyItIs()
+    {
+        var lease = new RunLease(_replica.Database, TimeProvider.System);
+        var queue = new RunQueue(_replica.Database, lease, TimeProvider.System);
+        long Ended(string endpoint, SyncRunStatus status, string? error)
+        {
+            var id = queue.Claim(new RunRequest(endpoint, "KDFAC", SyncMode.Full, SyncTrigger.Api)).RunId;
+            Assert.True(queue.Start(id));
+            queue.End(id, status, error, null, null);
+            return id;
+        }
+
+        var handedOver = Ended("wodetail", SyncRunStatus.Interrupted, RunLease.HandedOverMessage);
+        Ended("assets", SyncRunStatus.Interrupted, RunLease.InterruptedMessage); // its node died: the lease's look hands it on, not this
+        Ended("inventory", SyncRunStatus.Cancelled, "Cancelled by a user or a shutdown.");
+
+        Assert.Equal([handedOver], lease.TakeHandedOver());
+        Assert.Empty(lease.TakeHandedOver()); // taken: no other node gets it
+        Assert.Equal(RunLease.TakenOverMessage, _replica.Scalar($"SELECT error FROM sync_run WHERE id = {handedOver}"));
+        Assert.Equal(SyncRunStatus.Interrupted, queue.Status(handedOver));
+    }
 }
