@@ -118,22 +118,11 @@ public sealed class TeamServerTests(TeamServerFixture team) : IClassFixture<Team
     [Fact]
     public async Task KillingTheNodeThatRunsASyncLeavesTheReplicaConsistentAndTheOtherNodeFinishesTheWork()
     {
-        var nodeA = await team.NodeAsync(0);
-        await team.NodeAsync(1);
-        var gate = await PageGate.CloseAsync(team.Http, "/os/mxapiwodetail", fraction: 0.5, count: 1);
-        var runId = await nodeA.StartSyncAsync("wodetail", TeamServerFixture.Site);
-        WebHost survivor;
-        try
+        var (runId, survivor) = await StopTheNodeRunningASyncAsync(running =>
         {
-            await gate.ReachedAsync();
-            var (running, other) = await team.ByProcessAsync(await team.OwnerPidAsync(runId));
-            survivor = other;
             running.Process.KillHard();
-        }
-        finally
-        {
-            await gate.OpenAsync();
-        }
+            return Task.CompletedTask;
+        });
 
         // A request for another endpoint on the survivor often notices the dead node before the survivor's
         // own look does; either way the survivor marks the run Interrupted and syncs the endpoint again by itself.
@@ -143,19 +132,10 @@ public sealed class TeamServerTests(TeamServerFixture team) : IClassFixture<Team
         }
 
         await Wait.UntilAsync(async () => await survivor.StatusAsync(runId) == "Interrupted", TimeSpan.FromMinutes(1), () => $"run {runId} to be interrupted");
-        long recovery = 0;
-        await Wait.UntilAsync(async () =>
-        {
-            recovery = await team.ScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM sync_run WHERE requested_by = @by", ("by", $"recovery of run {runId}"));
-            return recovery > 0 && await survivor.StatusAsync(recovery) is not ("Queued" or "Running");
-        }, TimeSpan.FromMinutes(3), () => $"the recovery of run {runId} to end");
-        Assert.Equal("Succeeded", await survivor.StatusAsync(recovery));
-        Assert.Equal(survivor.Process.Id, await team.OwnerPidAsync(recovery));
-        Assert.Empty(await team.DifferencesAsync(["wodetail"]));
+        var recovery = await SyncedAgainAsync(survivor, $"recovery of run {runId}");
 
         // The history says what happened.
-        var history = await survivor.Http.GetFromJsonAsync<JsonElement>(new Uri("api/runs?endpoint=wodetail&limit=5", UriKind.Relative));
-        var statuses = history.EnumerateArray().ToDictionary(r => r.GetProperty("id").GetInt64(), r => r.GetProperty("status").GetString());
+        var statuses = (await HistoryAsync(survivor)).ToDictionary(r => r.GetProperty("id").GetInt64(), r => r.GetProperty("status").GetString());
         Assert.Equal("Interrupted", statuses[runId]);
         Assert.Equal("Succeeded", statuses[recovery]);
     }
@@ -163,44 +143,65 @@ public sealed class TeamServerTests(TeamServerFixture team) : IClassFixture<Team
     [Fact]
     public async Task StoppingTheNodeThatRunsASyncHandsTheSyncToTheOtherNode()
     {
-        var nodeA = await team.NodeAsync(0);
-        await team.NodeAsync(1);
-        var gate = await PageGate.CloseAsync(team.Http, "/os/mxapiwodetail", fraction: 0.5, count: 1);
-        var runId = await nodeA.StartSyncAsync("wodetail", TeamServerFixture.Site);
-        WebHost stopped, survivor;
-        try
+        var (runId, survivor) = await StopTheNodeRunningASyncAsync(async running =>
         {
-            await gate.ReachedAsync();
-            (stopped, survivor) = await team.ByProcessAsync(await team.OwnerPidAsync(runId));
-            stopped.Process.Terminate(); // a shutdown, as a restart or an upgrade of the node makes
-            var exit = await stopped.Process.WaitForExitAsync(TimeSpan.FromSeconds(60));
-            Assert.True(exit == 0, $"exit {exit} after SIGTERM\n{stopped.Process.Output}");
-        }
-        finally
-        {
-            await gate.OpenAsync();
-        }
+            running.Process.Terminate(); // a shutdown, as a restart or an upgrade of the node makes
+            var exit = await running.Process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(exit == 0, $"exit {exit} after SIGTERM\n{running.Process.Output}");
+        });
 
         // The stopped node ended its run and said why; the other node takes it and syncs the endpoint again.
         Assert.Equal("Interrupted", await survivor.StatusAsync(runId));
         Assert.Equal("This node is stopping: the sync stops here, and another node of the team server runs it again. The pages written before are kept.",
             await team.ScalarAsync<string>("SELECT message FROM sync_log WHERE run_id = @id ORDER BY seq DESC LIMIT 1", ("id", runId)));
-        long handover = 0;
-        await Wait.UntilAsync(async () =>
-        {
-            handover = await team.ScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM sync_run WHERE requested_by = @by", ("by", $"handover of run {runId}"));
-            return handover > 0 && await survivor.StatusAsync(handover) is not ("Queued" or "Running");
-        }, TimeSpan.FromMinutes(3), () => $"the handover of run {runId} to end\n{survivor.Process.Output[^Math.Min(4000, survivor.Process.Output.Length)..]}");
-        Assert.Equal("Succeeded", await survivor.StatusAsync(handover));
-        Assert.Equal(survivor.Process.Id, await team.OwnerPidAsync(handover));
-        Assert.Empty(await team.DifferencesAsync(["wodetail"]));
+        await SyncedAgainAsync(survivor, $"handover of run {runId}");
 
         // The history says what happened.
-        var history = await survivor.Http.GetFromJsonAsync<JsonElement>(new Uri("api/runs?endpoint=wodetail&limit=5", UriKind.Relative));
-        var stopping = history.EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == runId);
+        var handedOver = (await HistoryAsync(survivor)).Single(r => r.GetProperty("id").GetInt64() == runId);
         Assert.Equal("Interrupted: the node running this sync was stopped; another node of the team server ran it again. Committed pages are kept.",
-            stopping.GetProperty("error").GetString());
+            handedOver.GetProperty("error").GetString());
     }
+
+    /// <summary>
+    /// Starts a sync of work orders on node 0, and once half its pages are read, does <paramref name="stop"/>
+    /// to whichever node runs it; returns the run and the other node.
+    /// </summary>
+    private async Task<(long RunId, WebHost Survivor)> StopTheNodeRunningASyncAsync(Func<WebHost, Task> stop)
+    {
+        var nodeA = await team.NodeAsync(0);
+        await team.NodeAsync(1);
+        var gate = await PageGate.CloseAsync(team.Http, "/os/mxapiwodetail", fraction: 0.5, count: 1);
+        var runId = await nodeA.StartSyncAsync("wodetail", TeamServerFixture.Site);
+        try
+        {
+            await gate.ReachedAsync();
+            var (running, other) = await team.ByProcessAsync(await team.OwnerPidAsync(runId));
+            await stop(running);
+            return (runId, other);
+        }
+        finally
+        {
+            await gate.OpenAsync();
+        }
+    }
+
+    /// <summary>Waits for the run requested by <paramref name="requestedBy"/> to end: the survivor ran it, and the replica has Maximo's work orders.</summary>
+    private async Task<long> SyncedAgainAsync(WebHost survivor, string requestedBy)
+    {
+        long again = 0;
+        await Wait.UntilAsync(async () =>
+        {
+            again = await team.ScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM sync_run WHERE requested_by = @by", ("by", requestedBy));
+            return again > 0 && await survivor.StatusAsync(again) is not ("Queued" or "Running");
+        }, TimeSpan.FromMinutes(3), () => $"the run requested by '{requestedBy}' to end\n{survivor.Process.Output[^Math.Min(4000, survivor.Process.Output.Length)..]}");
+        Assert.Equal("Succeeded", await survivor.StatusAsync(again));
+        Assert.Equal(survivor.Process.Id, await team.OwnerPidAsync(again));
+        Assert.Empty(await team.DifferencesAsync(["wodetail"]));
+        return again;
+    }
+
+    private static async Task<IEnumerable<JsonElement>> HistoryAsync(WebHost node) =>
+        (await node.Http.GetFromJsonAsync<JsonElement>(new Uri("api/runs?endpoint=wodetail&limit=5", UriKind.Relative))).EnumerateArray();
 
     [Fact]
     public async Task ARecoveryWhoseNodeStopsTooIsNotRunAThirdTime()
