@@ -204,6 +204,29 @@ public sealed class TeamServerTests(TeamServerFixture team) : IClassFixture<Team
         (await node.Http.GetFromJsonAsync<JsonElement>(new Uri("api/runs?endpoint=wodetail&limit=5", UriKind.Relative))).EnumerateArray();
 
     [Fact]
+    public async Task ARunMarkedInterruptedByANodeThatDiedBeforeRunningItAgainIsRunAgainByAnother()
+    {
+        var nodes = new[] { await team.NodeAsync(0), await team.NodeAsync(1) };
+        // What a node leaves behind when it dies right after marking a dead node's run Interrupted.
+        var runId = await team.ScalarAsync<long>(
+            "INSERT INTO sync_run (endpoint, site, mode, \"trigger\", force, cancel_requested, status, error, queued_at, started_at, finished_at, " +
+            "pages, records_fetched, records_inserted, records_updated, records_deleted) " +
+            "VALUES ('domain', NULL, 'Full', 'Api', false, false, 'Interrupted', @error, now(), now(), now(), 0, 0, 0, 0, 0) RETURNING id",
+            ("error", "Interrupted: the process running this sync stopped before it finished. Committed pages are kept; run it again to complete."));
+
+        long again = 0;
+        await Wait.UntilAsync(async () =>
+        {
+            again = await team.ScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM sync_run WHERE requested_by = @by", ("by", $"recovery of run {runId}"));
+            return again > 0 && await nodes[0].StatusAsync(again) is not ("Queued" or "Running");
+        }, TimeSpan.FromMinutes(2), () => $"a node to run {runId} again");
+        Assert.Equal("Succeeded", await nodes[0].StatusAsync(again));
+        Assert.Equal(1L, await team.ScalarAsync<long>("SELECT COUNT(*) FROM sync_run WHERE requested_by = @by", ("by", $"recovery of run {runId}")));
+        Assert.Equal("Interrupted: the process running this sync stopped before it finished; another node of the team server ran it again. Committed pages are kept.",
+            await team.ScalarAsync<string>("SELECT error FROM sync_run WHERE id = @id", ("id", runId)));
+    }
+
+    [Fact]
     public async Task ARecoveryWhoseNodeStopsTooIsNotRunAThirdTime()
     {
         var nodes = new[] { await team.NodeAsync(0), await team.NodeAsync(1) };

@@ -26,7 +26,7 @@ public sealed class RunLease(ReplicaStore database, TimeProvider time)
 
     /// <summary>
     /// The error of a run a team server's node handed over as it stopped (a shutdown, not a crash): the
-    /// node ended it Interrupted, and another node takes it (<see cref="TakeHandedOver"/>) and runs it again.
+    /// node ended it Interrupted, and another node takes it (<see cref="TakeInterrupted"/>) and runs it again.
     /// </summary>
     public const string HandedOverMessage =
         "Interrupted: the node running this sync was stopped; another node of the team server runs it again. Committed pages are kept.";
@@ -35,40 +35,56 @@ public sealed class RunLease(ReplicaStore database, TimeProvider time)
     public const string TakenOverMessage =
         "Interrupted: the node running this sync was stopped; another node of the team server ran it again. Committed pages are kept.";
 
+    /// <summary>The error of a run whose process died once a team server's node has taken it to run again.</summary>
+    public const string RecoveredMessage =
+        "Interrupted: the process running this sync stopped before it finished; another node of the team server ran it again. Committed pages are kept.";
+
     /// <summary>
-    /// Takes the runs stopping nodes handed over (<see cref="HandedOverMessage"/>) and returns them: the
-    /// update is the claim, so across nodes exactly one takes each run.
+    /// How long after a run whose process died was marked Interrupted a team server still takes it to run
+    /// again: runs marked before that are history (marked by a version that had no such take, say).
     /// </summary>
-    public IReadOnlyList<long> TakeHandedOver()
+    public static readonly TimeSpan TakenWithin = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Takes the runs a team server runs again: those marked Interrupted because their process died
+    /// (<see cref="InterruptedMessage"/>, within <see cref="TakenWithin"/>), and those a stopping node handed
+    /// over (<see cref="HandedOverMessage"/>). The update of a run's error is the claim: across nodes
+    /// exactly one takes each run, and a run is taken even if the node that marked it died meanwhile.
+    /// </summary>
+    public IReadOnlyList<(long RunId, bool HandedOver)> TakeInterrupted()
     {
         using var connection = database.OpenConnection();
         using var transaction = database.BeginWrite(connection);
-        var taken = new List<long>();
-        using (var take = Command(connection, transaction, "UPDATE sync_run SET error = @taken WHERE status = @interrupted AND error = @handed RETURNING id",
-                   ("@taken", TakenOverMessage), ("@interrupted", RunStatusText.Of(SyncRunStatus.Interrupted)), ("@handed", HandedOverMessage)))
-        using (var reader = take.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                taken.Add(reader.GetInt64(0));
-            }
-        }
-
+        var interrupted = ("@interrupted", (object?)RunStatusText.Of(SyncRunStatus.Interrupted));
+        var since = database.BookkeepingTime(time.GetUtcNow().UtcDateTime - TakenWithin);
+        var taken = Take(connection, transaction, "UPDATE sync_run SET error = @taken WHERE status = @interrupted AND error = @crashed AND finished_at >= @since RETURNING id",
+                ("@taken", RecoveredMessage), interrupted, ("@crashed", InterruptedMessage), ("@since", since))
+            .Select(id => (id, false))
+            .Concat(Take(connection, transaction, "UPDATE sync_run SET error = @taken WHERE status = @interrupted AND error = @handed RETURNING id",
+                ("@taken", TakenOverMessage), interrupted, ("@handed", HandedOverMessage)).Select(id => (id, true)))
+            .OrderBy(r => r.id)
+            .ToList();
         transaction.Commit();
         return taken;
+    }
+
+    private static List<long> Take(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var take = Command(connection, transaction, sql, parameters);
+        using var reader = take.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     /// <summary>Renews the lease of every queued or running run this process owns.</summary>
     public void Heartbeat() => Execute(database,
         $"UPDATE sync_run SET heartbeat_at = @now WHERE owner = @owner AND {ActiveFilter}",
         [("@now", Now(database, time)), ("@owner", RunOwner.Current), .. ActiveStatuses]);
-
-    /// <summary>
-    /// Raised in this process, once committed, with the runs it marked Interrupted, whichever call did it
-    /// (this class's look, or a claim's): across nodes, exactly one process hears of each run (the queue's
-    /// lock serialises the look), so a team server's recovery re-runs each once.
-    /// </summary>
-    public event Action<IReadOnlyList<long>>? Interrupted;
 
     /// <summary>Marks queued or running runs whose owning process is gone (or silent) as Interrupted, and returns them.</summary>
     public IReadOnlyList<long> InterruptAbandoned()
@@ -77,17 +93,7 @@ public sealed class RunLease(ReplicaStore database, TimeProvider time)
         using var transaction = database.BeginWrite(connection);
         var interrupted = InterruptAbandoned(connection, transaction);
         transaction.Commit();
-        Announce(interrupted);
         return interrupted;
-    }
-
-    /// <summary>Raises <see cref="Interrupted"/> for runs a committed transaction marked (see <see cref="InterruptAbandoned(DbConnection, DbTransaction)"/>).</summary>
-    internal void Announce(IReadOnlyList<long> interrupted)
-    {
-        if (interrupted.Count > 0)
-        {
-            Interrupted?.Invoke(interrupted);
-        }
     }
 
     internal IReadOnlyList<long> InterruptAbandoned(DbConnection connection, DbTransaction transaction)

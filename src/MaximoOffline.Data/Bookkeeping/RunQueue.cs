@@ -20,7 +20,7 @@ public sealed class RunQueue(ReplicaStore database, RunLease lease, TimeProvider
         ArgumentNullException.ThrowIfNull(request);
         using var connection = database.OpenConnection();
         using var transaction = database.BeginWrite(connection);
-        var interrupted = lease.InterruptAbandoned(connection, transaction);
+        lease.InterruptAbandoned(connection, transaction);
 
         using (var active = Command(connection, transaction,
                    $"SELECT id FROM sync_run WHERE endpoint = @endpoint AND {ActiveFilter} ORDER BY id LIMIT 1",
@@ -29,7 +29,6 @@ public sealed class RunQueue(ReplicaStore database, RunLease lease, TimeProvider
             if (active.ExecuteScalar() is long existing)
             {
                 transaction.Commit();
-                lease.Announce(interrupted);
                 return (existing, false);
             }
         }
@@ -43,7 +42,6 @@ public sealed class RunQueue(ReplicaStore database, RunLease lease, TimeProvider
             ("@force", request.Force), ("@parent", request.ParentRunId), ("@now", now), ("@owner", RunOwner.Current), ("@by", request.RequestedBy), ActiveStatuses[0]);
         var id = (long)insert.ExecuteScalar()!;
         transaction.Commit();
-        lease.Announce(interrupted);
         return (id, true);
     }
 

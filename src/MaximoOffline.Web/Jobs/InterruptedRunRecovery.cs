@@ -1,18 +1,18 @@
-using System.Collections.Concurrent;
 using MaximoOffline.Data.Bookkeeping;
 using MaximoOffline.Sync.Engine;
 
 namespace MaximoOffline.Web.Jobs;
 
 /// <summary>
-/// On a team server (the replica on PostgreSQL, several nodes), a run whose node died is marked
-/// Interrupted by whichever surviving node notices first (its process is gone from this machine, or its
-/// heartbeat is older than <see cref="RunLease.Timeout"/>), and that node queues the same sync again, so
-/// the replica converges on Maximo's records without anyone clicking. Runs a user cancelled are not
-/// run again; an <c>all</c> run is run again as a whole; a recovery that is interrupted too is not run
-/// a third time. The runs this node marks are the ones
-/// <see cref="RunLease.Interrupted"/> reports: its own look every few seconds, and a claim's (a user's
-/// request notices a dead node first as often as not).
+/// On a team server, a run whose node died is marked Interrupted by whichever node notices first (its
+/// process is gone from this machine, or its heartbeat is older than <see cref="RunLease.Timeout"/>):
+/// this service's own look every few seconds, or a user's request, which notices a dead node first as
+/// often as not. A run whose node was stopped (a shutdown, see <see cref="Hosting.NodeShutdownHandover"/>) was
+/// ended Interrupted and handed over by that node. Either way one node takes it from the database
+/// (<see cref="RunLease.TakeInterrupted"/>: exactly one, whichever node marked it, even one that died
+/// since) and queues the same sync again, so the replica converges on Maximo's records without anyone
+/// clicking. Runs a user cancelled are not run again; an <c>all</c> run is run again as a whole; a
+/// recovery that is interrupted too is not run a third time (a handover is not counted: no node died).
 /// </summary>
 internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, RunHistory history, SyncEventStream events, IServiceScopeFactory scopes,
     TimeProvider time, ILogger<InterruptedRunRecovery> logger) : BackgroundService
@@ -23,27 +23,8 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
     /// <summary>What the <c>requested_by</c> of a run taking over a handed-over one starts with.</summary>
     private const string HandoverOf = "handover of run ";
 
-    private readonly ConcurrentQueue<(long RunId, bool HandedOver)> _interrupted = new();
-
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        lease.Interrupted += Enqueue;
-        return base.StartAsync(cancellationToken);
-    }
-
-    public override Task StopAsync(CancellationToken cancellationToken)
-    {
-        lease.Interrupted -= Enqueue;
-        return base.StopAsync(cancellationToken);
-    }
-
-    private void Enqueue(IReadOnlyList<long> runs)
-    {
-        foreach (var run in runs)
-        {
-            _interrupted.Enqueue((run, false));
-        }
-    }
+    // Runs taken and not yet queued again (only the timer's loop uses it): one whose start failed is tried at the next tick.
+    private readonly Queue<(long RunId, bool HandedOver)> _taken = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -78,13 +59,13 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
 
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        lease.InterruptAbandoned(); // what it marks arrives through Interrupted, with what claims marked meanwhile
-        foreach (var handedOver in lease.TakeHandedOver())
+        lease.InterruptAbandoned();
+        foreach (var run in lease.TakeInterrupted())
         {
-            _interrupted.Enqueue((handedOver, true));
+            _taken.Enqueue(run);
         }
 
-        while (_interrupted.TryPeek(out var next))
+        while (_taken.TryPeek(out var next))
         {
             var (runId, handedOver) = next;
             try
@@ -98,7 +79,7 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
                 logger.LogWarning("Run {RunId} was interrupted and cannot be run again: {Reason}", runId, e.Message);
             }
 
-            _interrupted.TryDequeue(out _); // taken off only once handled: any other failure is tried again at the next tick
+            _taken.Dequeue(); // taken off only once handled: any other failure is tried again at the next tick
         }
     }
 
