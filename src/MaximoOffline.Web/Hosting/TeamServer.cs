@@ -1,5 +1,5 @@
-using MaximoOffline.Sync.Engine;
 using MaximoOffline.Data.Database;
+using MaximoOffline.Sync.Engine;
 using MaximoOffline.Sync.Settings;
 using MaximoOffline.Web.Jobs;
 using Microsoft.AspNetCore.DataProtection;

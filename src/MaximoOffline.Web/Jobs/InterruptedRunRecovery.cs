@@ -7,8 +7,8 @@ namespace MaximoOffline.Web.Jobs;
 /// On a team server, a run whose node died is marked Interrupted by whichever node notices first (its
 /// process is gone from this machine, or its heartbeat is older than <see cref="RunLease.Timeout"/>):
 /// this service's own look every few seconds, or a user's request, which notices a dead node first as
-/// often as not. A run whose node was stopped (a shutdown, see <see cref="Hosting.NodeShutdownHandover"/>) was
-/// ended Interrupted and handed over by that node. Either way one node takes it from the database
+/// often as not. A run whose node was stopped (a shutdown, see <see cref="Hosting.NodeShutdownHandover"/>)
+/// was ended Interrupted and handed over by that node. Either way one node takes it from the database
 /// (<see cref="RunLease.TakeInterrupted"/>: exactly one, whichever node marked it, even one that died
 /// since) and queues the same sync again, so the replica converges on Maximo's records without anyone
 /// clicking. Runs a user cancelled are not run again; an <c>all</c> run is run again as a whole; a
