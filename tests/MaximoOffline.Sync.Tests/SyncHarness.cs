@@ -44,7 +44,9 @@ public sealed class SyncHarness : IAsyncDisposable
 
 
     /// <param name="time">The clock the engine reads (a fake one to step over Sync:FullEvery); the system's by default.</param>
-    public static async Task<SyncHarness> StartAsync(EmulatorFixture emulator, Dictionary<string, string?>? settings = null, string? apiKey = null, TimeProvider? time = null)
+    /// <param name="also">More services, as a host adds them (a team server's node adds its <see cref="IRunHandover"/>).</param>
+    public static async Task<SyncHarness> StartAsync(EmulatorFixture emulator, Dictionary<string, string?>? settings = null, string? apiKey = null, TimeProvider? time = null,
+        Action<IServiceCollection>? also = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "maximo-offline-tests", Guid.NewGuid().ToString("N"));
         var values = new Dictionary<string, string?>
@@ -72,6 +74,7 @@ public sealed class SyncHarness : IAsyncDisposable
         }
 
         services.AddMaximoSync(configuration);
+        also?.Invoke(services);
         var requests = new RequestLog();
         var events = new EventLog();
         services.AddSingleton<ISyncObserver>(events);
