@@ -110,9 +110,8 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
         var starter = scope.ServiceProvider.GetRequiredService<SyncStarter>();
         var (start, jobId) = await starter.StartAsync(new SyncRequest(request.Endpoint, request.Site, request.Mode == SyncMode.Full,
             request.Trigger, request.Force, $"{(handedOver ? HandoverOf : RecoveryOf)}{runId}"), cancellationToken);
-        logger.LogWarning(handedOver
-                ? "Run {RunId} of {Endpoint} was handed over by its node as it stopped. Run {NewRunId} (job {JobId}) syncs it again."
-                : "Run {RunId} of {Endpoint} was interrupted: its node stopped. Run {NewRunId} (job {JobId}) syncs it again.",
-            runId, request.Endpoint, start.RunId, jobId ?? "already under way");
+        logger.LogWarning("Run {RunId} of {Endpoint} {How}. Run {NewRunId} (job {JobId}) syncs it again.",
+            runId, request.Endpoint, handedOver ? "was handed over by its node as it stopped" : "was interrupted: its node stopped",
+            start.RunId, jobId ?? "already under way");
     }
 }
