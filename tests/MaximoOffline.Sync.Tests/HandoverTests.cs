@@ -20,13 +20,19 @@ public sealed class HandoverTests(EmulatorFixture emulator) : IClassFixture<Emul
         public void Dispose() => Shutdown.Dispose();
     }
 
+    /// <summary>An engine on <paramref name="node"/>, one page request at a time (so that a run is stopped between pages), on the emulator as it was.</summary>
+    private async Task<SyncHarness> OnAsync(StoppingNode node)
+    {
+        await emulator.RestoreAsync();
+        return await SyncHarness.StartAsync(emulator, new() { ["Maximo:MaxConcurrentRequests"] = "1" },
+            also: services => services.AddSingleton<IRunHandover>(node));
+    }
+
     [Fact]
     public async Task ASyncOfAllStoppedByItsNodesShutdownIsHandedOverWithEachEndpointRunItStopped()
     {
-        await emulator.RestoreAsync();
         using var node = new StoppingNode();
-        await using var harness = await SyncHarness.StartAsync(emulator, new() { ["Maximo:MaxConcurrentRequests"] = "1" },
-            also: services => services.AddSingleton<IRunHandover>(node));
+        await using var harness = await OnAsync(node);
         var start = await harness.Sync.RequestAsync(new SyncRequest("all"));
         harness.Events.Observed += e =>
         {
@@ -50,10 +56,8 @@ public sealed class HandoverTests(EmulatorFixture emulator) : IClassFixture<Emul
     [Fact]
     public async Task ARunAUserCancelsWhileItsNodeStopsIsCancelledNotHandedOver()
     {
-        await emulator.RestoreAsync();
         using var node = new StoppingNode();
-        await using var harness = await SyncHarness.StartAsync(emulator, new() { ["Maximo:MaxConcurrentRequests"] = "1" },
-            also: services => services.AddSingleton<IRunHandover>(node));
+        await using var harness = await OnAsync(node);
         var start = await harness.Sync.RequestAsync(new SyncRequest("assets"));
         harness.Events.Observed += e =>
         {
