@@ -55,8 +55,11 @@ public sealed class RunLeaseTests : IAsyncLifetime
         var handedOver = Ended("wodetail", SyncRunStatus.Interrupted, RunLease.HandedOverMessage);
         Ended("inventory", SyncRunStatus.Cancelled, "Cancelled by a user or a shutdown.");
         Ended("locations", SyncRunStatus.Failed, "Maximo answered 401.");
+        // Still running, its process gone: the take marks it first, and takes it too.
+        var orphan = queue.Claim(new RunRequest("all", null, SyncMode.Full, SyncTrigger.Api)).RunId;
+        _replica.Scalar($"UPDATE sync_run SET owner = '{Environment.MachineName}/{int.MaxValue}/1' WHERE id = {orphan}");
 
-        Assert.Equal([(oldHandedOver, true), (crashed, false), (handedOver, true)], lease.TakeInterrupted());
+        Assert.Equal([(oldHandedOver, true), (crashed, false), (handedOver, true), (orphan, false)], lease.TakeInterrupted());
         Assert.Empty(lease.TakeInterrupted()); // taken: no other node gets them
         string? Error(long id) => (string?)_replica.Scalar($"SELECT error FROM sync_run WHERE id = {id}");
         Assert.Equal(RunLease.RecoveredMessage, Error(crashed));

@@ -46,15 +46,17 @@ public sealed class RunLease(ReplicaStore database, TimeProvider time)
     public static readonly TimeSpan TakenWithin = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Takes the runs a team server runs again: those marked Interrupted because their process died
-    /// (<see cref="InterruptedMessage"/>, within <see cref="TakenWithin"/>), and those a stopping node handed
-    /// over (<see cref="HandedOverMessage"/>). The update of a run's error is the claim: across nodes
-    /// exactly one takes each run, and a run is taken even if the node that marked it died meanwhile.
+    /// Marks the runs whose process is gone Interrupted (as <see cref="InterruptAbandoned()"/> does), then, in
+    /// the same transaction, takes the runs a team server runs again: those marked Interrupted because their
+    /// process died (<see cref="InterruptedMessage"/>, within <see cref="TakenWithin"/>), and those a
+    /// stopping node handed over (<see cref="HandedOverMessage"/>). The update of a run's error is the claim:
+    /// across nodes exactly one takes each run, and a run is taken even if the node that marked it died meanwhile.
     /// </summary>
     public IReadOnlyList<(long RunId, bool HandedOver)> TakeInterrupted()
     {
         using var connection = database.OpenConnection();
         using var transaction = database.BeginWrite(connection);
+        InterruptAbandoned(connection, transaction);
         var interrupted = ("@interrupted", (object?)RunStatusText.Of(SyncRunStatus.Interrupted));
         var since = database.BookkeepingTime(time.GetUtcNow().UtcDateTime - TakenWithin);
         var taken = Take(connection, transaction, "UPDATE sync_run SET error = @taken WHERE status = @interrupted AND error = @crashed AND finished_at >= @since RETURNING id",

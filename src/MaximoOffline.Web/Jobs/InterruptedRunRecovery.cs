@@ -59,8 +59,7 @@ internal sealed class InterruptedRunRecovery(RunLease lease, RunQueue queue, Run
 
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        lease.InterruptAbandoned();
-        foreach (var run in lease.TakeInterrupted())
+        foreach (var run in lease.TakeInterrupted()) // marks the runs of dead nodes first, in the same transaction
         {
             _taken.Enqueue(run);
         }
